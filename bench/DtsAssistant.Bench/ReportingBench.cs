@@ -1,0 +1,11 @@
+namespace DtsAssistant.Bench;
+
+internal static class ReportingBench
+{
+    public static Task<int> RunAsync(string[] args)
+    {
+        _ = args;
+        Console.WriteLine("not implemented yet");
+        return Task.FromResult(3);
+    }
+}

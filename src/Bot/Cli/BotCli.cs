@@ -1,0 +1,41 @@
+namespace DtsAssistant.Bot.Cli;
+
+/// <summary>The command line: the first argument picks the command; no argument starts the server.</summary>
+internal static class BotCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.Length == 0 ? "serve" : args[0];
+        var rest = args.Length == 0 ? [] : args[1..];
+        return command switch
+        {
+            "serve" or "server" => await ServeCommand.RunAsync(rest),
+            "chat" => await ChatCommand.RunAsync(rest),
+            "ask" => await AskCommand.RunAsync(rest),
+            "eval" => await EvalCommand.RunAsync(rest),
+            "import" => await ImportCommand.RunAsync(rest),
+            "invites" => await InvitesCommand.RunAsync(rest),
+            "-h" or "--help" or "help" => PrintUsage(Console.Out, 0),
+            // Options such as --urls belong to the server.
+            _ when command.StartsWith('-') => await ServeCommand.RunAsync(args),
+            _ => PrintUsage(Console.Error, 2),
+        };
+    }
+
+    private static int PrintUsage(TextWriter writer, int exitCode)
+    {
+        writer.WriteLine("""
+            DtsAssistant — trợ lý chuyển đổi số ngành GDĐT Ninh Bình
+
+              (không tham số)                     chạy máy chủ: web chat, Telegram, Zalo (nếu cấu hình)
+              chat                                trò chuyện trong terminal (đọc stdin nếu không phải terminal)
+              ask [--json] "<câu hỏi>"            trả lời một câu hỏi
+              eval <file.jsonl> [--output f]      chạy bộ câu hỏi đánh giá
+              import units <file.csv|xlsx> [--accept-valid]
+                                                  nhập danh mục đơn vị
+              invites create --unit <mã> --role <vai trò> [--count N]
+              invites export <file.xlsx>
+            """);
+        return exitCode;
+    }
+}

@@ -1,0 +1,18 @@
+using DtsAssistant.Bot.Conversation;
+using DtsAssistant.Knowledge;
+using DtsAssistant.Reporting;
+
+namespace DtsAssistant.Bot.Hosting;
+
+/// <summary>The composition root shared by the server, the terminal chat and the CLI commands.</summary>
+internal static class AssistantServices
+{
+    public static IServiceCollection AddAssistantCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddKnowledge(configuration);
+        services.AddReporting(configuration);
+        services.AddConversation(configuration);
+        return services;
+    }
+}

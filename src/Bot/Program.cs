@@ -1,0 +1,3 @@
+using DtsAssistant.Bot.Cli;
+
+return await BotCli.RunAsync(args);
