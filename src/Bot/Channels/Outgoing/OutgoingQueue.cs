@@ -48,6 +48,7 @@ internal sealed class OutgoingQueue : IAsyncDisposable
     private double _bulkTokens;
     private DateTimeOffset _bulkRefilled;
     private int _inFlight;
+    private int _disposed;
     private TaskCompletionSource<DateTimeOffset?>? _parkWaiter;
 
     public OutgoingQueue(RateLimits limits, TimeProvider time, ILogger logger, Action<string>? onBlocked = null)
@@ -271,6 +272,11 @@ internal sealed class OutgoingQueue : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The container may dispose a channel twice (as itself and as a hosted service).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         await _stop.CancelAsync();
         try
         {
