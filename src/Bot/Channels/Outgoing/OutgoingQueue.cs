@@ -35,6 +35,7 @@ internal sealed class RecipientBlockedException(string chat, Exception? inner = 
 internal sealed class OutgoingQueue : IAsyncDisposable
 {
     private const int MaxAttempts = 5;
+    private const double Epsilon = 1e-6;
 
     private readonly RateLimits _limits;
     private readonly TimeProvider _time;
@@ -57,7 +58,7 @@ internal sealed class OutgoingQueue : IAsyncDisposable
         _time = time;
         _logger = logger;
         _onBlocked = onBlocked ?? (_ => { });
-        _bulkTokens = Math.Max(1, limits.BulkPerSecond);
+        _bulkTokens = 1;
         _bulkRefilled = time.GetUtcNow();
         _loop = Task.Run(RunAsync);
     }
@@ -137,8 +138,8 @@ internal sealed class OutgoingQueue : IAsyncDisposable
         TimeSpan? wait = null;
         lock (_gate)
         {
-            _bulkTokens = Math.Min(Math.Max(1, _limits.BulkPerSecond),
-                _bulkTokens + (now - _bulkRefilled).TotalSeconds * _limits.BulkPerSecond);
+            // No bulk burst: evenly spaced sends keep every one-second window within the limit.
+            _bulkTokens = Math.Min(1, _bulkTokens + (now - _bulkRefilled).TotalSeconds * _limits.BulkPerSecond);
             _bulkRefilled = now;
             foreach (var (chat, state) in _chats)
             {
@@ -160,30 +161,30 @@ internal sealed class OutgoingQueue : IAsyncDisposable
                 {
                     until = state.PausedUntil - now;
                 }
-                else if (state.Tokens < 1)
+                else if (state.Tokens < 1 - Epsilon)
                 {
-                    until = TimeSpan.FromSeconds((1 - state.Tokens) / _limits.PerChatPerSecond);
+                    until = WaitFor((1 - state.Tokens) / _limits.PerChatPerSecond);
                 }
-                else if (item.Kind == SendKind.Bulk && _bulkTokens < 1)
+                else if (item.Kind == SendKind.Bulk && _bulkTokens < 1 - Epsilon)
                 {
-                    until = TimeSpan.FromSeconds((1 - _bulkTokens) / _limits.BulkPerSecond);
+                    until = WaitFor((1 - _bulkTokens) / _limits.BulkPerSecond);
                 }
                 if (until is { } u)
                 {
                     wait = wait is null || u < wait ? u : wait;
                     continue;
                 }
-                state.Tokens -= 1;
+                state.Tokens = Math.Max(0, state.Tokens - 1);
                 if (item.Kind == SendKind.Bulk)
                 {
-                    _bulkTokens -= 1;
+                    _bulkTokens = Math.Max(0, _bulkTokens - 1);
                 }
                 state.Busy = true;
                 state.Queue.Dequeue();
                 toStart.Add(item);
             }
             // Forget idle chats whose bucket is full again, so a broadcast does not leave thousands of entries behind.
-            foreach (var idle in _chats.Where(c => !c.Value.Busy && c.Value.Queue.Count == 0 && c.Value.Tokens >= _limits.PerChatBurst - 1e-9
+            foreach (var idle in _chats.Where(c => !c.Value.Busy && c.Value.Queue.Count == 0 && c.Value.Tokens >= _limits.PerChatBurst - Epsilon
                                                  && c.Value.PausedUntil <= now).Select(c => c.Key).ToList())
             {
                 _chats.Remove(idle);
@@ -201,6 +202,9 @@ internal sealed class OutgoingQueue : IAsyncDisposable
         }
         return wait;
     }
+
+    /// <summary>Rounded up to whole ticks: a wait rounded down to zero would spin without the token ever arriving.</summary>
+    private static TimeSpan WaitFor(double seconds) => TimeSpan.FromTicks(Math.Max(1, (long)Math.Ceiling(seconds * TimeSpan.TicksPerSecond)));
 
     private async Task SendOneAsync(Item item)
     {
