@@ -1,3 +1,5 @@
+using DtsAssistant.Bot.Conversation.Routing;
+
 namespace DtsAssistant.Bot.Conversation;
 
 internal static class ConversationServiceCollectionExtensions
@@ -6,6 +8,10 @@ internal static class ConversationServiceCollectionExtensions
     public static IServiceCollection AddConversation(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddSingleton<KeyedLock>();
+        services.AddSingleton<IConversationEngine, ConversationEngine>();
+        services.AddScoped<MessageRouter>();
+        services.AddScoped<KnowledgeReplies>();
         return services;
     }
 }
