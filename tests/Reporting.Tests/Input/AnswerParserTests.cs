@@ -174,6 +174,14 @@ public sealed class AnswerParserTests
         Assert.Equal(expectedKey, result.Value);
     }
 
+    [Fact]
+    public void Choices_match_their_synonyms()
+    {
+        var spec = new AnswerSpec(QuestionType.Choice, [new("toan_bo", "Toàn bộ", ["tất cả", "hết"]), new("chua", "Chưa", ["không"])]);
+        Assert.Equal("toan_bo", AnswerParser.Parse(spec, "tat ca").Value);
+        Assert.Equal("chua", AnswerParser.Parse(spec, "Không").Value);
+    }
+
     [Theory]
     [InlineData("4")]
     [InlineData("có thể")]

@@ -43,6 +43,26 @@ internal static class IntentDetector
 
     private static readonly string[] ExportObjects = ["bao cao", "file", "excel", "xlsx", "bang tinh", "du lieu", "so lieu"];
 
+    /// <summary>Interrogatives that mark a question even inside a form (unlike "hạn", which also starts "hạn chế").</summary>
+    private static readonly string[] StrongQuestionMarkers =
+    [
+        "khi nao", "bao gio", "ngay nao", "hom nao", "la gi", "the nao", "nhu nao", "tai sao", "vi sao", "o dau",
+        "co phai", "bao nhieu ngay", "may ngay", "cho em hoi", "cho hoi", "cho minh hoi", "em hoi", "ad oi",
+    ];
+
+    /// <summary>Whether text typed in the middle of a form is a question rather than an answer.</summary>
+    public static bool LooksLikeQuestion(string text)
+    {
+        var words = VietnameseText.Words(text);
+        if (words.Length < 3)
+        {
+            return false;
+        }
+
+        var folded = " " + string.Join(' ', words) + " ";
+        return text.TrimEnd().EndsWith('?') || Has(folded, StrongQuestionMarkers);
+    }
+
     public static Intent Detect(string text)
     {
         var folded = " " + VietnameseText.FoldWords(text) + " ";

@@ -202,7 +202,7 @@ public static class AnswerParser
     }
 
     /// <summary>
-    /// Matches by number ("2"), key, whole folded label, a unique label containing the typed words, or for yes/no words
+    /// Matches by number ("2"), key, whole folded label or synonym, a unique label containing the typed words, or for yes/no words
     /// the unique label starting with "đã" / "chưa" (so "rồi" picks "đã hoàn thành").
     /// </summary>
     public static AnswerChoice? MatchChoice(IReadOnlyList<AnswerChoice> choices, string text)
@@ -218,7 +218,8 @@ public static class AnswerParser
             return choices[number - 1];
         }
 
-        var exact = choices.FirstOrDefault(c => VietnameseText.FoldWords(c.Key) == typed || VietnameseText.FoldWords(c.Label) == typed);
+        var exact = choices.FirstOrDefault(c => VietnameseText.FoldWords(c.Key) == typed || VietnameseText.FoldWords(c.Label) == typed)
+            ?? choices.FirstOrDefault(c => c.SynonymList.Any(s => VietnameseText.FoldWords(s) == typed));
         if (exact is not null)
         {
             return exact;

@@ -1,7 +1,10 @@
 namespace DtsAssistant.Reporting.Forms.Input;
 
-/// <summary>One option of a choice question: the stored key and the label people read.</summary>
-public sealed record AnswerChoice(string Key, string Label);
+/// <summary>One option of a choice question: the stored key, the label people read, and other ways people type it.</summary>
+public sealed record AnswerChoice(string Key, string Label, IReadOnlyList<string>? Synonyms = null)
+{
+    public IReadOnlyList<string> SynonymList => Synonyms ?? [];
+}
 
 /// <summary>
 /// What the parser needs to know about a question: its type, its choices, its bounds, and (for a count that is part
