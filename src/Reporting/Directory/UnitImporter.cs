@@ -1,0 +1,5 @@
+namespace DtsAssistant.Reporting.Directory;
+
+public sealed class UnitImporter
+{
+}
