@@ -18,12 +18,26 @@ internal sealed class MessageRouter(
     RegistrationCommands registration,
     FilingDialogue filing,
     StatusQueries status,
-    SideQuestions sideQuestions)
+    SideQuestions sideQuestions,
+    KnowledgeReplies knowledge,
+    ILogger<MessageRouter> logger)
 {
     public async Task<IReadOnlyList<Reply>> RouteAsync(Turn turn, CancellationToken ct)
     {
-        var caller = await directory.WhoAmIAsync(turn.Channel, turn.UserId, ct).ConfigureAwait(false);
-        var state = await store.LoadAsync(turn.ConversationKey, ct).ConfigureAwait(false);
+        Caller caller;
+        ConversationState state;
+        try
+        {
+            caller = await directory.WhoAmIAsync(turn.Channel, turn.UserId, ct).ConfigureAwait(false);
+            state = await store.LoadAsync(turn.ConversationKey, ct).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Questions about the plan need no database: keep answering them while the reporting store is down.
+            logger.LogError(exception, "Reporting store unavailable for {Key}; answering from the knowledge base only", turn.ConversationKey);
+            return [Degraded(turn)];
+        }
+
         var result = await DispatchAsync(turn, caller, state, ct).ConfigureAwait(false);
         if (result.State != state)
         {
@@ -101,6 +115,18 @@ internal sealed class MessageRouter(
             default:
                 return DialogueResult.Of(state, new Reply($"Mình chưa biết lệnh /{command.Name}. Gõ /trogiup để xem các lệnh."));
         }
+    }
+
+    private Reply Degraded(Turn turn)
+    {
+        var command = turn.ButtonData is null ? CommandLine.Parse(turn.Input) : null;
+        return command?.Name switch
+        {
+            "start" => new Reply(HelpText.Welcome),
+            "trogiup" or "help" => new Reply(HelpText.Commands),
+            null when turn.ButtonData is null && IntentDetector.Detect(turn.Input) == Intent.Question => knowledge.Answer(turn.Input),
+            _ => new Reply("Hệ thống báo cáo đang tạm gián đoạn nên mình chưa làm được việc này. Bạn vẫn có thể hỏi về kế hoạch; thử lại sau ít phút nhé."),
+        };
     }
 
     private static bool IsAmendAnswer(Turn turn) =>

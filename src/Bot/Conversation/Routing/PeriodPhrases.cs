@@ -48,11 +48,11 @@ internal static partial class PeriodPhrases
 
         if (folded.Contains(" nam nay ", StringComparison.Ordinal) || folded.Contains(" ca nam ", StringComparison.Ordinal))
         {
-            return Period.Year(today.Year);
+            return Period.Annual(today.Year);
         }
 
         var annual = YearPattern().Match(folded);
-        return annual.Success && Year(annual.Groups["y"], today.Year) is { } y ? Period.Year(y) : null;
+        return annual.Success && Year(annual.Groups["y"], today.Year) is { } y ? Period.Annual(y) : null;
     }
 
     private static int? Year(Group group, int currentYear)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DtsAssistant.Bot.Conversation.Filing;
 using DtsAssistant.Bot.Conversation.Routing;
 using DtsAssistant.Reporting.Data;
 using DtsAssistant.Reporting.Directory;
