@@ -1,11 +1,11 @@
 using DtsAssistant.Bot.Conversation;
 using DtsAssistant.Bot.Hosting;
+using DtsAssistant.Knowledge;
 using DtsAssistant.Knowledge.Answering;
 using DtsAssistant.Reporting.Data;
 using DtsAssistant.Reporting.Directory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -53,8 +53,8 @@ internal sealed class ConversationHarness : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddAssistantCore(configuration);
         services.AddSingleton<TimeProvider>(Clock);
-        // The knowledge helper's answerer replaces this once it is registered by AddKnowledge.
-        services.TryAddSingleton<IKnowledgeAnswerer, PlanExcerptAnswerer>();
+        // The real knowledge base, indexed once for all tests (indexing takes seconds; the answers do not depend on the test).
+        services.AddSingleton(SharedKnowledge.Value.GetRequiredService<IKnowledgeAnswerer>());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -146,11 +146,11 @@ internal sealed class ConversationHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Stand-in until the knowledge base's answerer is registered: cites the plan's deadline line.</summary>
-    private sealed class PlanExcerptAnswerer : IKnowledgeAnswerer
+    private static readonly Lazy<ServiceProvider> SharedKnowledge = new(() =>
     {
-        public KnowledgeAnswer Ask(string question) =>
-            new("Báo cáo tháng gửi trước ngày 20 hằng tháng.", true,
-                [new Citation("Kế hoạch 27/KH-SGDĐT", "V.3", "trước ngày 20 hằng tháng")]);
-    }
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Watch"] = "false" })
+            .Build();
+        return new ServiceCollection().AddKnowledge(configuration).BuildServiceProvider();
+    });
 }
