@@ -22,7 +22,18 @@ public static class ReportingServiceCollectionExtensions
     public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => ReportingDatabase.FromConfiguration(configuration));
+        services.TryAddSingleton(sp =>
+        {
+            var database = ReportingDatabase.FromConfiguration(configuration);
+            // Demo default: an empty database gets the synthetic sample directory ("DỮ LIỆU MẪU") on first use.
+            if (!string.Equals(configuration["Reporting:SeedSampleDirectory"], "false", StringComparison.OrdinalIgnoreCase))
+            {
+                var clock = sp.GetRequiredService<TimeProvider>();
+                database.AfterFirstMigration = (db, ct) => SampleDirectory.SeedIfEmptyAsync(db, clock.GetUtcNow(), ct);
+            }
+
+            return database;
+        });
         services.TryAddSingleton<IDbContextFactory<ReportingDbContext>>(sp => sp.GetRequiredService<ReportingDatabase>());
         services.TryAddSingleton<IFormCatalog>(_ => new FormCatalog(configuration["Reporting:FormsFolder"] ?? Path.Combine(System.IO.Directory.GetCurrentDirectory(), "forms")));
         services.TryAddSingleton<IReportingSchedule, ReportingSchedule>();

@@ -62,6 +62,9 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>
 
     public string ConnectionString { get; }
 
+    /// <summary>Runs once after the first migration of this process, in the migration lock (used to seed sample data).</summary>
+    internal Func<ReportingDbContext, CancellationToken, Task>? AfterFirstMigration { get; set; }
+
     /// <summary>The default SQLite file: data/dts.db under the working directory.</summary>
     public static string DefaultSqliteConnectionString(string? baseDirectory = null) =>
         new SqliteConnectionStringBuilder
@@ -117,6 +120,11 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>
 
             var migrator = db.GetService<IMigrator>();
             await migrator.MigrateAsync(targetMigration, ct);
+            if (targetMigration is null && !_migrated && AfterFirstMigration is { } after)
+            {
+                await after(db, ct);
+            }
+
             _migrated = targetMigration is null;
         }
         finally
