@@ -18,8 +18,9 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     internal const double MinCoverage = 0.5;
 
     private const int Candidates = 10;
-    private const int LongSentence = 320;
+    private const int LongSentence = 400;
     private const int MaxQuote = 480;
+    private const int ShortAnswer = 420;
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -240,7 +241,8 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             return RowAnswer(best.Chunk, bestRow, kind);
         }
 
-        var sentence = Trim(best.Sentences[best.Index], analysis);
+        // A reference question wants the whole enumeration of documents, not the best clause of it.
+        var sentence = kind == QuestionKind.Reference ? best.Sentences[best.Index] : Trim(best.Sentences[best.Index], analysis);
         if (kind == QuestionKind.Responsibility && !ProperUnitName().IsMatch(sentence) && best.Index > 0)
         {
             // "Chủ trì, phối hợp ... xây dựng dự toán" has its subject in the sentence before.
@@ -356,7 +358,10 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         _ => 1.0,
     };
 
-    /// <summary>A long sentence keeps only its clauses (split at ";") that match the question well.</summary>
+    /// <summary>
+    /// A long sentence keeps only the clauses (split at ";", and at a parenthesis the split leaves open) that match the
+    /// question well: "... (A báo cáo về Sở ...; B báo cáo về UBND ...) ..." answers "B báo cáo về đâu" with B's clause.
+    /// </summary>
     private string Trim(string sentence, QueryAnalysis analysis)
     {
         if (sentence.Length <= LongSentence)
@@ -364,17 +369,43 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             return sentence;
         }
 
-        var clauses = sentence.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var clauses = sentence.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => Unbracket(c, analysis))
+            .ToArray();
         if (clauses.Length < 2)
         {
-            return sentence;
+            return clauses[0];
         }
 
         var scores = clauses.Select(c => ScoreText(c, analysis)).ToArray();
         var max = scores.Max();
-        var kept = clauses.Where((_, i) => scores[i] >= max * 0.6).ToList();
-        var joined = string.Join("; ", kept);
-        return joined.Length <= MaxQuote ? joined : clauses[Array.IndexOf(scores, max)];
+        var joined = string.Join("; ", clauses.Where((_, i) => scores[i] >= max * 0.6));
+        return joined.Length <= ShortAnswer ? joined : clauses[Array.IndexOf(scores, max)];
+    }
+
+    /// <summary>A clause cut out of a parenthesis keeps the side of the open bracket that matches the question better.</summary>
+    private string Unbracket(string clause, QueryAnalysis analysis)
+    {
+        var depth = 0;
+        for (var i = 0; i < clause.Length; i++)
+        {
+            depth += clause[i] switch { '(' => 1, ')' => -1, _ => 0 };
+            if (depth < 0)
+            {
+                return Better(clause[..i], clause[(i + 1)..]);
+            }
+        }
+
+        if (depth > 0)
+        {
+            var open = clause.LastIndexOf('(');
+            return Better(clause[..open], clause[(open + 1)..]);
+        }
+
+        return clause;
+
+        string Better(string first, string second) =>
+            ScoreText(second, analysis) > ScoreText(first, analysis) ? second.Trim() : first.Trim();
     }
 
     internal static List<string> SplitSentences(string text)
