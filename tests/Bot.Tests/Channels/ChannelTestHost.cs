@@ -77,8 +77,10 @@ internal static class TestData
     /// <summary>Where the real core keeps its data during a test (each test its own folder).</summary>
     public static IEnumerable<KeyValuePair<string, string?>> CoreSettings(string folder) =>
     [
-        new("Database:ConnectionString", $"Data Source={Path.Combine(folder, "dts.db")}"),
-        new("Data:Directory", folder),
+        new("Database:Provider", "Sqlite"),
+        new("Database:ConnectionString", $"Data Source={Path.Combine(folder, "dts.db")};Pooling=True;Default Timeout=30"),
+        new("Reporting:FormsFolder", Path.Combine(folder, "forms")),
+        new("Knowledge:Watch", "false"),
     ];
 }
 

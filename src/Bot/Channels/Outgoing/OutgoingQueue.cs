@@ -97,23 +97,28 @@ internal sealed class OutgoingQueue : IAsyncDisposable
 
     private async Task RunAsync()
     {
+        // One wake-up waiter at a time: a waiter abandoned after a timed wait would swallow the next signal.
+        Task? wake = null;
         while (!_stop.IsCancellationRequested)
         {
             var wait = Dispatch();
-            Task waitTask;
-            CancellationTokenSource? delayCancel = null;
-            if (wait is { } delay)
-            {
-                delayCancel = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                waitTask = Task.WhenAny(_wake.WaitAsync(_stop.Token), Task.Delay(delay, _time, delayCancel.Token));
-            }
-            else
-            {
-                waitTask = _wake.WaitAsync(_stop.Token);
-            }
+            wake ??= _wake.WaitAsync(_stop.Token);
+            using var delayCancel = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
             try
             {
-                await waitTask;
+                if (wait is { } delay)
+                {
+                    await Task.WhenAny(wake, Task.Delay(delay, _time, delayCancel.Token));
+                }
+                else
+                {
+                    await wake;
+                }
+                if (wake.IsCompleted)
+                {
+                    await wake;
+                    wake = null;
+                }
             }
             catch (OperationCanceledException)
             {
@@ -121,11 +126,7 @@ internal sealed class OutgoingQueue : IAsyncDisposable
             }
             finally
             {
-                if (delayCancel is not null)
-                {
-                    await delayCancel.CancelAsync();
-                    delayCancel.Dispose();
-                }
+                await delayCancel.CancelAsync();
             }
         }
     }
