@@ -12,7 +12,7 @@ internal sealed class ChannelInbox(
     ChannelStateStore store,
     Func<InboxItem, CancellationToken, Task> handler,
     ILogger logger,
-    int maxConcurrency = 32)
+    int maxConcurrency = 4)
 {
     private readonly Dictionary<string, Queue<InboxItem>> _lanes = [];
     private readonly SemaphoreSlim _slots = new(maxConcurrency);

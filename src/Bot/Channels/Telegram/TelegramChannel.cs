@@ -43,14 +43,14 @@ internal sealed class TelegramChannel : IHostedService
     private Task _polling = Task.CompletedTask;
 
     public TelegramChannel(ITelegramBotClient bot, ChannelStateStore store, TelegramUpdateHandler handler,
-        IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramChannel> logger)
+        IOptions<TelegramOptions> options, IOptions<ChannelOptions> channelOptions, TimeProvider time, ILogger<TelegramChannel> logger)
     {
         _bot = bot;
         _store = store;
         _options = options.Value;
         _time = time;
         _logger = logger;
-        Inbox = new ChannelInbox(TelegramSender.Channel, store, handler.HandleAsync, logger);
+        Inbox = new ChannelInbox(TelegramSender.Channel, store, handler.HandleAsync, logger, channelOptions.Value.MaxConcurrentUpdates);
     }
 
     public ChannelInbox Inbox { get; }

@@ -44,7 +44,7 @@ internal sealed class ZaloChannel : IHostedService, IAsyncDisposable
         _logger = logger;
         _queue = new OutgoingQueue(new RateLimits(_options.PerChatPerSecond, _options.PerChatBurst, _options.BulkPerSecond), time, logger,
             chat => store.SetBlocked(Channel, chat, blocked: true));
-        Inbox = new ChannelInbox(Channel, store, HandleAsync, logger);
+        Inbox = new ChannelInbox(Channel, store, HandleAsync, logger, _channelOptions.MaxConcurrentUpdates);
     }
 
     public ChannelInbox Inbox { get; }

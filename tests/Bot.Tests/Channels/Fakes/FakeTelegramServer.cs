@@ -34,6 +34,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private readonly List<JsonObject> _updates = [];
     private readonly ConcurrentQueue<TelegramCall> _calls = new();
     private readonly HashSet<long> _blocked = [];
+    private readonly ConcurrentDictionary<long, int> _answeredChats = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private int _nextUpdateId = 1000;
     private int _nextMessageId = 1;
@@ -51,6 +52,9 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public IReadOnlyList<TelegramCall> Calls => _calls.ToList();
 
     public int SentCount => Volatile.Read(ref _sentCount);
+
+    /// <summary>How many different chats got at least one message (cheap to poll in the benchmark).</summary>
+    public int ChatsAnswered => _answeredChats.Count;
 
     public IReadOnlyList<TelegramCall> Sent(long chatId) =>
         _calls.Where(c => c.Method is "sendMessage" or "sendDocument" && c.ChatId == chatId).ToList();
@@ -74,6 +78,19 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         ["update_id"] = id,
         ["message"] = Message(chatId, new JsonObject { ["text"] = text }),
     });
+
+    /// <summary>Queues many text messages at once (the benchmark's burst).</summary>
+    public void AddTexts(IEnumerable<(long ChatId, string Text)> messages)
+    {
+        lock (_gate)
+        {
+            foreach (var (chatId, text) in messages)
+            {
+                _updates.Add(new JsonObject { ["update_id"] = _nextUpdateId++, ["message"] = Message(chatId, new JsonObject { ["text"] = text }) });
+            }
+        }
+        _arrived.Release();
+    }
 
     public int AddSticker(long chatId) => Add(id => new JsonObject
     {
@@ -217,6 +234,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             else
             {
                 Interlocked.Increment(ref _sentCount);
+                _answeredChats.TryAdd(chatId, 0);
                 var message = new JsonObject
                 {
                     ["message_id"] = _nextMessageId++,
