@@ -172,6 +172,22 @@ public sealed class FilingConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_quick_messages_from_one_person_are_handled_in_order()
+    {
+        await chat.SayAsync("fp1", "/baocao");
+        var first = chat.SendAsync("fp1", "có");
+        var second = chat.SendAsync("fp1", "7");
+        var third = chat.SendAsync("fp1", "không");
+        await Task.WhenAll(first, second, third);
+
+        Assert.Contains("Câu 2/17", ConversationHarness.Text(await first));
+        Assert.Contains("Câu 3/17", ConversationHarness.Text(await second));
+        Assert.Contains("Câu 4/17", ConversationHarness.Text(await third));
+        var stored = await chat.QueryAsync(db => db.Answers.ToDictionaryAsync(a => a.QuestionKey, a => a.Value));
+        Assert.Equal(("true", "7", "false"), (stored["ke_hoach_cds"], stored["hoat_dong_cds"], stored["web_chuyen_muc"]));
+    }
+
+    [Fact]
     public async Task Three_misses_offer_to_skip_or_pause()
     {
         await chat.SayAsync("fp1", "/baocao");
