@@ -146,7 +146,7 @@ public abstract class ImportTests(DatabaseFixture fixture) : DatabaseTests(fixtu
     public async Task Only_admins_may_import()
     {
         await World.WithSmallDirectoryAsync();
-        var focal = await World.BindAsync(Data.Role.FocalPoint, "TH-A1");
+        var focal = await World.BindAsync(Reporting.Data.Role.FocalPoint, "TH-A1");
 
         await Assert.ThrowsAsync<ReportingAccessDeniedException>(() =>
             World.Importer.ImportAsync(focal, new MemoryStream(Encoding.UTF8.GetBytes(GoodCsv)), ImportFileKind.Csv, false));
