@@ -1,10 +1,12 @@
 using System.Text;
-using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DtsAssistant.Reporting.Data;
 using DtsAssistant.Reporting.Directory;
 using DtsAssistant.Reporting.Export;
 using DtsAssistant.Reporting.Forms;
 using DtsAssistant.Reporting.Schedule;
+using DtsAssistant.Reporting.Spreadsheets;
 using DtsAssistant.Reporting.Tests.Infrastructure;
 
 namespace DtsAssistant.Reporting.Tests.Status;
@@ -163,21 +165,28 @@ public abstract class StatusTests(DatabaseFixture fixture) : DatabaseTests(fixtu
         var file = await World.Export.ExportPeriodAsync(department, November, ExportFormat.Xlsx);
 
         Assert.Equal("bao-cao-2025-11.xlsx", file.FileName);
-        using var workbook = new XLWorkbook(new MemoryStream(file.Content));
-        var sheet = workbook.Worksheet("Báo cáo");
-        var headers = sheet.Row(1).CellsUsed().Select(c => c.GetString()).ToList();
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(file.Content), false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(document));
+            Assert.Equal(["Báo cáo", "Câu hỏi", "Thông tin"], document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value));
+        }
+
+        var rows = Xlsx.Read(new MemoryStream(file.Content), "Báo cáo");
+        var headers = rows[0].Cells.ToList();
         Assert.Equal(11 + 19, headers.Count);
         Assert.Equal("Mã đơn vị", headers[0]);
         Assert.Contains("gv_chu_ky_so", headers);
-        Assert.Equal(9, sheet.LastRowUsed().RowNumber()); // header + 8 units
-        var thpt = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "THPT-1");
-        Assert.Equal("Đã nộp", thpt.Cell(7).GetString());
-        Assert.Equal("Muộn", thpt.Cell(8).GetString());
-        Assert.Equal(80, thpt.Cell(headers.IndexOf("gv_tong") + 1).GetDouble());
-        Assert.Equal("Đang triển khai", thpt.Cell(headers.IndexOf("ipv6") + 1).GetString());
-        var notFiled = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "TH-B1");
-        Assert.Equal("Chưa nộp", notFiled.Cell(7).GetString());
-        Assert.True(notFiled.Cell(headers.IndexOf("gv_tong") + 1).IsEmpty());
+        Assert.Equal(9, rows.Count); // header + 8 units
+        var thpt = rows.Single(r => r.Cells[0] == "THPT-1").Cells;
+        Assert.Equal("Đã nộp", thpt[6]);
+        Assert.Equal("Muộn", thpt[7]);
+        Assert.Equal("80", thpt[headers.IndexOf("gv_tong")]);
+        Assert.Equal("Đang triển khai", thpt[headers.IndexOf("ipv6")]);
+        var notFiled = rows.Single(r => r.Cells[0] == "TH-B1").Cells;
+        Assert.Equal("Chưa nộp", notFiled[6]);
+        Assert.True(notFiled.Length <= headers.IndexOf("gv_tong") || notFiled[headers.IndexOf("gv_tong")] == "");
+        var info = Xlsx.Read(new MemoryStream(file.Content), "Thông tin");
+        Assert.Contains(info, r => r.Cells[0] == "Kỳ báo cáo" && r.Cells[1] == "tháng 11/2025");
     }
 
     [DbFact]
