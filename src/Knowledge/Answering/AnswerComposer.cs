@@ -44,7 +44,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             return NotFound();
         }
 
-        if (kind == QuestionKind.Responsibility && AsksForDuties(question) && SectionAnswer(hits, analysis) is { } duties)
+        if (AsksForDuties(question) && SectionAnswer(hits, analysis) is { } duties)
         {
             return duties;
         }
@@ -345,7 +345,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     private static bool AsksForDuties(string question)
     {
         var text = " " + string.Join(' ', VietnameseTokenizer.Tokenize(question).Select(t => t.Folded)) + " ";
-        return (text.Contains(" trach nhiem ", StringComparison.Ordinal) || text.Contains(" nhiem vu ", StringComparison.Ordinal) || text.Contains(" lam ", StringComparison.Ordinal))
+        return (text.Contains(" trach nhiem ", StringComparison.Ordinal) || text.Contains(" nhiem vu ", StringComparison.Ordinal))
             && (text.Contains(" gi ", StringComparison.Ordinal) || text.Contains(" nhu the nao ", StringComparison.Ordinal) || text.Contains(" nhung ", StringComparison.Ordinal));
     }
 

@@ -19,7 +19,7 @@ public static class QuestionClassifier
     private static readonly string[] ReferenceMarkers =
     [
         "van ban nao", "quyet dinh nao", "cong van nao", "thong tu nao", "nghi dinh nao", "luat nao", "ke hoach nao", "can cu",
-        "van ban gi", "quyet dinh so", "so hieu", "ai ky", "nguoi ky", "ky ban hanh", "nguon nao", "nguon kinh phi",
+        "van ban gi", "quyet dinh so", "so hieu", "so may", "ky hieu", "la van ban", "ai ky", "nguoi ky", "ky ban hanh", "nguon nao", "nguon kinh phi",
         "tu nguon", "phong trao nao", "phong trao gi",
     ];
 
