@@ -55,7 +55,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     /// <summary>idf-weighted share of the question's content words found in a chunk (glossary equivalents count).</summary>
     internal double Coverage(QueryAnalysis analysis, string text, IReadOnlySet<string>? ignore = null)
     {
-        var terms = new HashSet<string>(index.Analyzer.DocumentTerms(text), StringComparer.Ordinal);
+        var terms = index.TermSet(text);
         var covered = new HashSet<string>(analysis.ContentWords.Where(w => terms.Contains("u:" + w)), StringComparer.Ordinal);
         foreach (var entry in analysis.GlossaryMentions)
         {
@@ -381,7 +381,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
 
     private double ScoreText(string text, QueryAnalysis analysis)
     {
-        var terms = new HashSet<string>(index.Analyzer.DocumentTerms(text), StringComparer.Ordinal);
+        var terms = index.TermSet(text);
         double score = 0;
         foreach (var (term, weight) in analysis.Terms)
         {
