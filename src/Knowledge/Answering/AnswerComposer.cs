@@ -17,7 +17,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     /// <summary>Share of the question's content (idf-weighted) the best passage must contain to count as an answer.</summary>
     internal const double MinCoverage = 0.5;
 
-    private const int Candidates = 10;
+    private const int Candidates = 15;
     private const int LongSentence = 400;
     private const int MaxQuote = 480;
     private const int ShortAnswer = 420;
@@ -222,8 +222,8 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
                 * (chunk.Section == MarkdownChunker.MetadataSection && kind is not (QuestionKind.Reference or QuestionKind.Deadline or QuestionKind.Responsibility) ? 0.6 : 1.0);
             if (chunk.Row is { } row)
             {
-                var rowText = string.Join("\n", new[] { chunk.Heading }.Concat(row.Cells.Where(c => c.Role != ColumnRole.Number).Select(c => c.Role == ColumnRole.Subject ? c.Value : $"{c.Header}: {c.Value}")));
-                candidates.Add(new Candidate(chunk, [chunk.Text], 0, ScoreText(rowText, analysis) * factor * RowBonus(row, kind)));
+                var rowText = string.Join("\n", new[] { chunk.Heading }.Concat(row.Cells.Where(c => c.Role != ColumnRole.Number).Select(c => $"{RoleWords(c)} {c.Value}")));
+                candidates.Add(new Candidate(chunk, [chunk.Text], 0, ScoreText(rowText, analysis) * factor * RowBonus(row, kind, question)));
                 continue;
             }
 
@@ -349,9 +349,18 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             && (text.Contains(" gi ", StringComparison.Ordinal) || text.Contains(" nhu the nao ", StringComparison.Ordinal) || text.Contains(" nhung ", StringComparison.Ordinal));
     }
 
-    /// <summary>A question that names a document's number ("QĐ 4725", "Thông tư 02/2025") wants that document.</summary>
+    /// <summary>
+    /// A question that names a document's number ("QĐ 4725", "Thông tư 02/2025") wants that document; "kế hoạch này"
+    /// means the document the assistant is about (the verbatim one).
+    /// </summary>
     private static bool NamesDocument(string question, KnowledgeChunk chunk)
     {
+        var words = " " + string.Join(' ', VietnameseTokenizer.Tokenize(question).Select(t => t.Folded)) + " ";
+        if (chunk.Document.Authority == Authority.Verbatim && (words.Contains(" ke hoach nay ", StringComparison.Ordinal) || words.Contains(" van ban nay ", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
         var number = LeadingNumber().Match(chunk.Document.Number);
         if (!number.Success)
         {
@@ -370,9 +379,25 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         _ => 0.8,
     };
 
-    private static double RowBonus(TableRowRecord row, QuestionKind kind) => kind switch
+    /// <summary>
+    /// What a cell's column says about its value, in the words questions use ("chủ trì", "phối hợp"); the full header
+    /// ("... tổ chức triển khai và báo cáo kết quả ...") would make every row match every question about reports.
+    /// </summary>
+    private static string RoleWords(TableCell cell) => cell.Role switch
     {
-        QuestionKind.Responsibility when row.Cell(ColumnRole.Lead) is not null => 1.25,
+        ColumnRole.Lead => "chủ trì",
+        ColumnRole.Partners => VietnameseText.NormalizeAndFold(cell.Header).Contains("phoi hop", StringComparison.Ordinal) ? "phối hợp" : "triển khai",
+        ColumnRole.Deadline => "thời gian thời hạn",
+        _ => string.Empty,
+    };
+
+    // The rows say who leads and who cooperates on indicators and tasks; other "who" questions (who reports to whom)
+    // are answered by the text.
+    private static readonly string[] RowRoleMarkers = ["chu tri", "phoi hop", "theo doi", "phu trach", "chi tieu", "nhiem vu", "don vi nao", "phong nao"];
+
+    private static double RowBonus(TableRowRecord row, QuestionKind kind, string question) => kind switch
+    {
+        QuestionKind.Responsibility when row.Cell(ColumnRole.Lead) is not null && RowRoleMarkers.Any(VietnameseText.NormalizeAndFold(question).Contains) => 1.25,
         QuestionKind.Deadline when row.Cell(ColumnRole.Deadline) is not null => 1.25,
         QuestionKind.Target when row.Cell(ColumnRole.Subject)?.Value.Contains('%', StringComparison.Ordinal) == true => 1.1,
         QuestionKind.Practice or QuestionKind.Reference => 0.8,
@@ -394,8 +419,11 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         return score;
     }
 
-    private static double KindBonus(string sentence, QuestionKind kind, bool asksDocument) => kind switch
+    private static double KindBonus(string sentence, QuestionKind kind, bool asksDocument) =>
+        (sentence.TrimEnd().EndsWith(':') ? 0.7 : 1.0) * kind switch
     {
+        // A concrete date answers "khi nào" better than "hằng năm" or "thường xuyên".
+        QuestionKind.Deadline when ConcreteDate().IsMatch(sentence) => 1.5,
         QuestionKind.Responsibility when UnitName().IsMatch(sentence) => 1.2,
         QuestionKind.Deadline when TimeExpression().IsMatch(sentence) => 1.3,
         // Targets are stated as "80% ..." or "Tỷ lệ ... đạt trên 50%": a sentence that opens with its figure states one.
@@ -550,6 +578,9 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
 
     [GeneratedRegex(@"(\d{1,2})/(\d{1,2})/(\d{4})")]
     private static partial Regex FullDate();
+
+    [GeneratedRegex(@"\d{1,2}/\d{1,4}|\bngày \d{1,2}|\btháng \d{1,2}", RegexOptions.IgnoreCase)]
+    private static partial Regex ConcreteDate();
 
     [GeneratedRegex(@"[Tt]háng (\d{1,2})/(\d{4})")]
     private static partial Regex MonthYear();

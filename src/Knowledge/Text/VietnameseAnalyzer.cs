@@ -91,8 +91,9 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
         {
             mentions.Add(entry);
             var other = abbreviationTyped ? entry.Expansion : entry.Abbreviation;
-            // Expansions are written with accents in the glossary, so their accented form is always reliable.
-            AddQueryTokens(Tokenize(other), accented: true, terms, content: null, isExpansion: true);
+            // Expansions are written with accents in the glossary, so their accented form is always reliable. The
+            // abbreviation of a phrase the person typed out counts half: it widens the match without outranking it.
+            AddQueryTokens(Tokenize(other), accented: true, terms, content: null, isExpansion: true, abbreviationTyped ? 0.6f : 0.5f);
         }
 
         return new QueryAnalysis(text, accented, terms, content, mentions);
@@ -201,17 +202,17 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
     internal static bool IsStopWord(Token token, bool accented) =>
         accented ? StopWords.Contains(token.Normalized) : FoldedStopWords.Contains(token.Folded);
 
-    private static void AddQueryTokens(IReadOnlyList<Token> tokens, bool accented, Dictionary<string, float> terms, List<string>? content, bool isExpansion)
+    private static void AddQueryTokens(IReadOnlyList<Token> tokens, bool accented, Dictionary<string, float> terms, List<string>? content, bool isExpansion, float weight = 1f)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
             if (!IsStopWord(token, accented) || isExpansion)
             {
-                Add(terms, "u:" + token.Folded, 1f);
+                Add(terms, "u:" + token.Folded, weight);
                 if (accented)
                 {
-                    Add(terms, "a:" + token.Normalized, AccentedWeight);
+                    Add(terms, "a:" + token.Normalized, AccentedWeight * weight);
                 }
 
                 if (content is not null && !content.Contains(token.Folded))
@@ -222,7 +223,7 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
 
             if (i + 1 < tokens.Count && tokens[i + 1].Segment == token.Segment)
             {
-                Add(terms, "b:" + token.Folded + "_" + tokens[i + 1].Folded, 1f);
+                Add(terms, "b:" + token.Folded + "_" + tokens[i + 1].Folded, weight);
             }
         }
     }
