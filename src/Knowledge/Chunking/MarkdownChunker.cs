@@ -96,7 +96,7 @@ public static partial class MarkdownChunker
             {
                 Flush();
                 var text = footnote.Groups[2].Value.Trim();
-                chunks.Add(NewChunk(chunks.Count, info, $"chú thích {footnote.Groups[1].Value}", "chú thích", EffectiveAuthority(info, headings), text, text, null));
+                chunks.Add(NewChunk(chunks.Count, info, $"{FootnoteSection} {footnote.Groups[1].Value}", FootnoteSection, EffectiveAuthority(info, headings), text, text, null));
                 continue;
             }
 
@@ -127,32 +127,61 @@ public static partial class MarkdownChunker
         return chunks;
     }
 
-    /// <summary>"[^1]" markers are for readers of the Markdown; answers quote the words.</summary>
-    public static string StripMarkup(string text) => FootnoteReference().Replace(text, string.Empty).Replace("**", string.Empty, StringComparison.Ordinal);
+    /// <summary>Footnote markers go back to the superscript digits of the original ("tỉnh¹"); bold marks go.</summary>
+    public static string StripMarkup(string text) =>
+        FootnoteReference().Replace(text, m => Superscript(m.Groups[1].Value)).Replace("**", string.Empty, StringComparison.Ordinal);
 
+    public const string FootnoteSection = "chú thích";
+
+    private const string SuperscriptDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    /// <summary>The footnote numbers a text refers to by superscript digits.</summary>
+    public static IEnumerable<string> FootnoteNumbers(string text) =>
+        SuperscriptRun().Matches(text).Select(m => string.Concat(m.Value.Select(c => (char)('0' + SuperscriptDigits.IndexOf(c, StringComparison.Ordinal)))));
+
+    private static string Superscript(string number) =>
+        number.All(char.IsAsciiDigit) ? string.Concat(number.Select(c => SuperscriptDigits[c - '0'])) : string.Empty;
+
+    /// <summary>
+    /// The document's own identity (number, title, issuer, date, signer) as one retrievable sentence, so "ai ký", "ban
+    /// hành ngày nào", "có hiệu lực khi nào" find it. The date is spelled as the documents spell it.
+    /// </summary>
     private static KnowledgeChunk MetadataChunk(DocumentInfo info)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{info.Kind} số {info.Number}: {info.Title}");
+        text.Append(CultureInfo.InvariantCulture, $"{info.Kind} số {info.Number} ({info.Title})");
         if (info.Issuer.Length > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $", do {info.Issuer} ban hành");
+            text.Append(CultureInfo.InvariantCulture, $" do {info.Issuer} ban hành");
         }
 
         if (info.Date.Length > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" ngày {info.Date}");
+            text.Append(CultureInfo.InvariantCulture, $" ngày {SpellDate(info.Date)}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(info.Effective))
+        {
+            text.Append(CultureInfo.InvariantCulture, $", có hiệu lực từ {info.Effective}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(info.Signer))
+        {
+            text.Append(CultureInfo.InvariantCulture, $", người ký: {info.Signer}");
         }
 
         text.Append('.');
-        if (!string.IsNullOrWhiteSpace(info.Signer))
-        {
-            text.Append(CultureInfo.InvariantCulture, $" Người ký: {info.Signer}.");
-        }
-
         var value = text.ToString();
-        return NewChunk(0, info, "thông tin văn bản", info.Title, info.Authority, value, value + " " + info.Title, null);
+        return NewChunk(0, info, MetadataSection, info.Title, info.Authority, value, value, null);
     }
+
+    /// <summary>The section name of a document's identity chunk.</summary>
+    public const string MetadataSection = "thông tin văn bản";
+
+    private static string SpellDate(string date) =>
+        NumericDate().Match(date) is { Success: true } m && m.Length == date.Trim().Length
+            ? $"{int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)} tháng {int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)} năm {m.Groups[3].Value}"
+            : date;
 
     private static void AddProse(List<KnowledgeChunk> chunks, DocumentInfo info, List<Heading> headings, string text)
     {
@@ -321,14 +350,20 @@ public static partial class MarkdownChunker
     [GeneratedRegex(@"^\[\^(\w+)\]:\s*(.+)$")]
     private static partial Regex FootnoteLine();
 
-    [GeneratedRegex(@"\[\^\w+\]")]
+    [GeneratedRegex(@"\[\^(\w+)\]")]
     private static partial Regex FootnoteReference();
+
+    [GeneratedRegex("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")]
+    private static partial Regex SuperscriptRun();
 
     [GeneratedRegex(@"^\|?\s*:?-{3,}")]
     private static partial Regex SeparatorRow();
 
     [GeneratedRegex(@"^((?:[IVXLC]+)|(?:\d+(?:\.\d+)*))\.\s")]
     private static partial Regex Enumerator();
+
+    [GeneratedRegex(@"(\d{1,2})/(\d{1,2})/(\d{4})")]
+    private static partial Regex NumericDate();
 
     [GeneratedRegex(@"^Điều\s+(\d+)")]
     private static partial Regex ArticleStart();

@@ -34,12 +34,21 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
     // is not mistaken for "mấy" (how many) when accents are typed.
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
-        "ai", "nào", "gì", "đâu", "bao", "nhiêu", "khi", "thế", "như", "là", "có", "phải", "được", "không", "thì", "ạ",
+        "ai", "nào", "gì", "đâu", "nhiêu", "lâu", "khi", "thế", "như", "là", "có", "phải", "được", "không", "thì", "ạ",
         "ơi", "cho", "em", "hỏi", "ad", "mình", "vậy", "với", "của", "các", "những", "và", "về", "ở", "tại", "trong",
         "một", "này", "do", "để", "cần", "sẽ", "đã", "đang", "rồi", "nhé", "nhỉ", "hả", "hay", "hoặc", "muốn", "biết", "xin",
-        "giúp", "làm", "sao", "ra", "mấy", "giùm", "dùm", "thì", "theo", "bị", "nên", "lúc", "bây", "giờ", "chưa", "gửi",
-        "cái", "đó", "kia", "thôi", "luôn", "vâng", "dạ", "ok", "nhiu",
+        "giúp", "làm", "ra", "mấy", "giùm", "dùm", "thì", "theo", "bị", "nên", "lúc", "bây", "giờ", "chưa", "gửi",
+        "cái", "đó", "kia", "thôi", "luôn", "vâng", "dạ", "ok", "nhiu", "nay", "hôm",
     };
+
+    // Phrases that say which kind of fact is wanted ("tỷ lệ", "bao nhiêu"): they help ranking but are not the topic,
+    // so they do not count when judging whether a passage covers the question.
+    private static readonly string[][] QuestionPhrases =
+    [
+        ["bao", "nhieu"], ["bao", "lau"], ["bao", "gio"], ["ty", "le"], ["ti", "le"], ["phan", "tram"], ["can", "dat"],
+        ["phai", "dat"], ["nhu", "the", "nao"], ["the", "nao"], ["khi", "nao"], ["ra", "sao"], ["o", "dau"], ["ve", "dau"],
+        ["thoi", "han"], ["han", "chot"], ["la", "gi"],
+    ];
 
     private static readonly HashSet<string> FoldedStopWords = new(StopWords.Select(VietnameseText.Fold), StringComparer.Ordinal);
 
@@ -75,14 +84,16 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
         var content = new List<string>();
         AddQueryTokens(tokens, accented, terms, content, isExpansion: false);
+        content.RemoveAll(QuestionWords(tokens).Contains);
 
         var mentions = new List<GlossaryEntry>();
         foreach (var (entry, abbreviationTyped) in Glossary.Mentions(tokens))
         {
             mentions.Add(entry);
             var other = abbreviationTyped ? entry.Expansion : entry.Abbreviation;
-            // Expansions are written with accents in the glossary, so their accented form is always reliable.
-            AddQueryTokens(Tokenize(other), accented: true, terms, content: null, isExpansion: true);
+            // Expansions are written with accents in the glossary, so their accented form is always reliable. The
+            // abbreviation of a phrase the person typed out counts half: it widens the match without outranking it.
+            AddQueryTokens(Tokenize(other), accented: true, terms, content: null, isExpansion: true, abbreviationTyped ? 0.6f : 0.5f);
         }
 
         return new QueryAnalysis(text, accented, terms, content, mentions);
@@ -151,20 +162,57 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
         return hash;
     }
 
+    /// <summary>The noun a count question asks about: "bao nhiêu miền" → "mien", "mấy mức" → "muc".</summary>
+    public static string? CountedNoun(IReadOnlyList<Token> tokens)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var next = i + 2 < tokens.Count ? tokens[i + 2] : default;
+            if (tokens[i].Folded == "bao" && tokens[i + 1].Folded == "nhieu" && next.Folded is { Length: > 0 } noun && !FoldedStopWords.Contains(noun))
+            {
+                return noun;
+            }
+
+            if (tokens[i].Normalized == "mấy" && !FoldedStopWords.Contains(tokens[i + 1].Folded))
+            {
+                return tokens[i + 1].Folded;
+            }
+        }
+
+        return null;
+    }
+
+    private static HashSet<string> QuestionWords(IReadOnlyList<Token> tokens)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            foreach (var phrase in QuestionPhrases)
+            {
+                if (i + phrase.Length <= tokens.Count && phrase.Select((w, j) => tokens[i + j].Folded == w).All(x => x))
+                {
+                    words.UnionWith(phrase);
+                }
+            }
+        }
+
+        return words;
+    }
+
     internal static bool IsStopWord(Token token, bool accented) =>
         accented ? StopWords.Contains(token.Normalized) : FoldedStopWords.Contains(token.Folded);
 
-    private static void AddQueryTokens(IReadOnlyList<Token> tokens, bool accented, Dictionary<string, float> terms, List<string>? content, bool isExpansion)
+    private static void AddQueryTokens(IReadOnlyList<Token> tokens, bool accented, Dictionary<string, float> terms, List<string>? content, bool isExpansion, float weight = 1f)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
             if (!IsStopWord(token, accented) || isExpansion)
             {
-                Add(terms, "u:" + token.Folded, 1f);
+                Add(terms, "u:" + token.Folded, weight);
                 if (accented)
                 {
-                    Add(terms, "a:" + token.Normalized, AccentedWeight);
+                    Add(terms, "a:" + token.Normalized, AccentedWeight * weight);
                 }
 
                 if (content is not null && !content.Contains(token.Folded))
@@ -175,7 +223,7 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
 
             if (i + 1 < tokens.Count && tokens[i + 1].Segment == token.Segment)
             {
-                Add(terms, "b:" + token.Folded + "_" + tokens[i + 1].Folded, 1f);
+                Add(terms, "b:" + token.Folded + "_" + tokens[i + 1].Folded, weight);
             }
         }
     }
