@@ -72,7 +72,7 @@ public sealed class StatusConversationTests : IAsyncLifetime
         Assert.Contains("Đã nộp 1/3", overall);
     }
 
-    [Fact(Skip = "ClosedXML 0.95.4 (Reporting) breaks with DocumentFormat.OpenXml 3.3.0 (Knowledge) in one process: InvalidProgramException in XLWorkbook; the lead resolves the package pair")]
+    [Fact]
     public async Task An_export_comes_back_as_an_xlsx_file()
     {
         var replies = await chat.SendAsync("so", "xuất báo cáo tháng 11");
