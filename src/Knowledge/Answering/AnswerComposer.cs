@@ -17,6 +17,9 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     /// <summary>Share of the question's content (idf-weighted) the best passage must contain to count as an answer.</summary>
     internal const double MinCoverage = 0.5;
 
+    /// <summary>Least total idf of a question's content words for it to name a topic at all.</summary>
+    internal const double MinTopicWeight = 3.0;
+
     private const int Candidates = 15;
     private const int LongSentence = 400;
     private const int MaxQuote = 480;
@@ -36,6 +39,12 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         if (kind == QuestionKind.Deadline && index.Schedule is { } schedule && QuestionClassifier.PeriodicReports(question) is { Count: > 0 } periods)
         {
             return ScheduleAnswer(schedule, periods);
+        }
+
+        // One everyday word ("ngày", "trường") is not a topic the documents can answer.
+        if (analysis.GlossaryMentions.Count == 0 && analysis.ContentWords.Sum(w => index.Index.Idf("u:" + w)) < MinTopicWeight)
+        {
+            return NotFound();
         }
 
         var hits = index.Search(analysis, Candidates);
