@@ -17,23 +17,40 @@ internal readonly record struct SubmittedAnswer(int UnitId, string QuestionKey, 
 /// <summary>Reads what the status queries and exports need, in a few set-based queries per period.</summary>
 internal static class PeriodData
 {
-    public static async Task<Dictionary<int, ReportState>> ReportsAsync(ReportingDbContext db, Period period, CancellationToken ct)
+    /// <summary>The ids to filter by in SQL: null when the caller sees the province and no commune was asked for.</summary>
+    public static IReadOnlyCollection<int>? ScopeFilter(Caller caller, string? communeCode, List<UnitInfo> units) =>
+        caller.SeesProvince && string.IsNullOrWhiteSpace(communeCode) ? null : units.Select(u => u.Id).ToList();
+
+    /// <param name="unitIds">Only these units (a commune's or one unit's scope); null for the whole province.</param>
+    public static async Task<Dictionary<int, ReportState>> ReportsAsync(ReportingDbContext db, Period period, IReadOnlyCollection<int>? unitIds, CancellationToken ct)
     {
         var key = period.Key;
-        var rows = await db.Reports.AsNoTracking().Where(r => r.PeriodKey == key)
+        var reports = db.Reports.AsNoTracking().Where(r => r.PeriodKey == key);
+        if (unitIds is not null)
+        {
+            reports = reports.Where(r => unitIds.Contains(r.UnitId));
+        }
+
+        var rows = await reports
             .Select(r => new { r.UnitId, State = new ReportState(r.Id, r.Status, r.SubmittedVersion, r.Timeliness, r.LastSubmittedAt, r.FormId, r.FormVersion) })
             .ToListAsync(ct);
         return rows.ToDictionary(r => r.UnitId, r => r.State);
     }
 
     /// <summary>Answers of the latest submitted version of each report of the period (drafts and amendments in progress excluded).</summary>
-    public static async Task<List<SubmittedAnswer>> SubmittedAnswersAsync(ReportingDbContext db, Period period, IReadOnlyCollection<string>? keys, CancellationToken ct)
+    public static async Task<List<SubmittedAnswer>> SubmittedAnswersAsync(ReportingDbContext db, Period period, IReadOnlyCollection<int>? unitIds,
+        IReadOnlyCollection<string>? keys, CancellationToken ct)
     {
         var key = period.Key;
         var query = from r in db.Reports.AsNoTracking()
                     join a in db.Answers.AsNoTracking() on new { ReportId = r.Id, Version = r.SubmittedVersion } equals new { a.ReportId, a.Version }
                     where r.PeriodKey == key && r.SubmittedVersion > 0
                     select new { r.UnitId, a.QuestionKey, a.Value, a.Number };
+        if (unitIds is not null)
+        {
+            query = query.Where(x => unitIds.Contains(x.UnitId));
+        }
+
         if (keys is not null)
         {
             query = query.Where(x => keys.Contains(x.QuestionKey));

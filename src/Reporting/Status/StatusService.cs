@@ -13,7 +13,7 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
     {
         await using var db = await database.OpenAsync(ct);
         var (units, label) = await db.UnitsInScopeAsync(caller, communeCode, ct);
-        var reports = await PeriodData.ReportsAsync(db, period, ct);
+        var reports = await PeriodData.ReportsAsync(db, period, PeriodData.ScopeFilter(caller, communeCode, units), ct);
 
         CompletenessRow Row(string key, string rowLabel, IEnumerable<UnitInfo> group)
         {
@@ -61,7 +61,7 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
     {
         await using var db = await database.OpenAsync(ct);
         var (units, _) = await db.UnitsInScopeAsync(caller, communeCode, ct);
-        var reports = await PeriodData.ReportsAsync(db, period, ct);
+        var reports = await PeriodData.ReportsAsync(db, period, PeriodData.ScopeFilter(caller, communeCode, units), ct);
         return units
             .Where(u => !reports.TryGetValue(u.Id, out var r) || !r.IsSubmitted)
             .OrderBy(u => u.Commune?.Name ?? "\uffff", StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal)
@@ -81,9 +81,10 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
 
         var inScope = units.Select(u => u.Id).ToHashSet();
         var keys = form.Indicators.SelectMany(i => new[] { i.Numerator, i.Denominator, i.Question }).OfType<string>().Distinct().ToList();
-        var answers = (await PeriodData.SubmittedAnswersAsync(db, period, keys, ct)).Where(a => inScope.Contains(a.UnitId)).ToList();
+        var filter = PeriodData.ScopeFilter(caller, communeCode, units);
+        var answers = (await PeriodData.SubmittedAnswersAsync(db, period, filter, keys, ct)).Where(a => inScope.Contains(a.UnitId)).ToList();
         var byQuestion = answers.GroupBy(a => a.QuestionKey).ToDictionary(g => g.Key, g => g.ToDictionary(a => a.UnitId), StringComparer.Ordinal);
-        var reporting = (await PeriodData.ReportsAsync(db, period, ct)).Count(r => r.Value.IsSubmitted && inScope.Contains(r.Key));
+        var reporting = (await PeriodData.ReportsAsync(db, period, filter, ct)).Count(r => r.Value.IsSubmitted && inScope.Contains(r.Key));
 
         Dictionary<int, SubmittedAnswer> Of(string? key) => key is not null && byQuestion.TryGetValue(key, out var d) ? d : [];
 

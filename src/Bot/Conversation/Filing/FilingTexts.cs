@@ -112,10 +112,11 @@ internal static class FilingTexts
                     $"{percent.ToString("0.#", Vietnamese)}%{Target(indicator, percent)}";
             }
             else if (indicator.Kind == IndicatorKind.ShareOfUnits && indicator.Question is { } key
-                && session.Answers.TryGetValue(key, out var stored) && indicator.TargetPercent is not null)
+                && session.Answers.TryGetValue(key, out var stored) && indicator.TargetPercent is not null
+                && !indicator.Values.Contains(stored.Value.Storage))
             {
-                var met = indicator.Values.Contains(stored.Value.Storage);
-                yield return $"• {indicator.Name}: {(met ? "đạt ✓" : "chưa đạt")}{(indicator.TargetText is { } t ? $" (chỉ tiêu: {t})" : string.Empty)}";
+                // Only the targets not yet met: the summary has to stay readable on a phone.
+                yield return $"• {indicator.Name}: chưa đạt{(indicator.TargetText is { } t ? $" (chỉ tiêu: {t})" : string.Empty)}";
             }
         }
     }

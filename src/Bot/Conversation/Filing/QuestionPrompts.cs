@@ -17,7 +17,8 @@ internal static class QuestionPrompts
         }
 
         lines.Add($"Câu {index + 1}/{session.Questions.Count}{Serves(session.Form, question)}");
-        lines.Add(question.Text + (question.Required ? string.Empty : " (không bắt buộc)"));
+        var optional = question.Required || question.Text.Contains("không bắt buộc", StringComparison.OrdinalIgnoreCase) ? string.Empty : " (không bắt buộc)";
+        lines.Add(question.Text + optional);
         if (question.Type == QuestionType.MultiChoice)
         {
             lines.Add(string.Join("\n", question.Options.Select((o, i) => $"{i + 1}. {o.Label}")));
@@ -33,8 +34,10 @@ internal static class QuestionPrompts
             lines.Add($"Kỳ trước: {last.Display(question)} — giữ nguyên?");
         }
 
-        return new Reply(string.Join("\n", lines), Buttons(session, index));
+        return new Reply(string.Join("\n", lines), Buttons(session, index)) { ExpectsNumber = ExpectsNumber(question) };
     }
+
+    public static bool ExpectsNumber(QuestionDefinition question) => question.Type is QuestionType.Integer or QuestionType.Percentage;
 
     /// <summary>The buttons of a question, also attached to error replies so a phone user can still tap.</summary>
     public static IReadOnlyList<IReadOnlyList<ReplyButton>> Buttons(DraftSession session, int index)

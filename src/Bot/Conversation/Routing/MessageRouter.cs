@@ -91,6 +91,9 @@ internal sealed class MessageRouter(
     {
         switch (command.Name)
         {
+            case "start" when command.Argument.Length > 0:
+                // Telegram deep links (t.me/bot?start=CODE) arrive as "/start CODE": an invite link registers directly.
+                return DialogueResult.Of(state, await registration.RegisterAsync(turn, command.Argument, ct).ConfigureAwait(false));
             case "start":
                 return DialogueResult.Of(state, new Reply(HelpText.Welcome));
             case "trogiup" or "help" or "huongdan":
