@@ -10,7 +10,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace DtsAssistant.Bot.Channels.Telegram;
 
 /// <summary>Renders replies for Telegram (HTML, split at 4,096, inline keyboards, documents) and sends them through the paced queue.</summary>
-internal sealed class TelegramSender(ITelegramBotClient bot, OutgoingQueue queue, ChannelStateStore store)
+internal sealed class TelegramSender(ITelegramBotClient bot, OutgoingQueue queue, ChannelStateStore store) : IAsyncDisposable
 {
     public const string Channel = "telegram";
     public const int MaxMessageLength = 4_096;
@@ -55,6 +55,8 @@ internal sealed class TelegramSender(ITelegramBotClient bot, OutgoingQueue queue
                 // Marked blocked by the queue; the others still get theirs.
             }
         }));
+
+    public ValueTask DisposeAsync() => queue.DisposeAsync();
 
     private InlineKeyboardMarkup? Keyboard(string chat, Reply reply)
     {
