@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using DtsAssistant.Bot.Channels;
+using DtsAssistant.Bot.Channels.State;
 using DtsAssistant.Bot.Channels.Telegram;
 using DtsAssistant.Bot.Conversation;
 using DtsAssistant.Bot.Tests.Channels.Fakes;
@@ -177,6 +178,28 @@ public sealed partial class TelegramChannelTests : IAsyncLifetime
         var firstPollOfSecondHost = _telegram.Calls.Where(c => c.Method == "getUpdates").Select(c => c.Body["offset"]?.GetValue<int>())
             .SkipWhile(o => o is null || o < 1005).First();
         Assert.Equal(1005, firstPollOfSecondHost);
+    }
+
+    [Fact]
+    public async Task An_update_stored_but_not_handled_before_a_crash_is_handled_at_the_next_start()
+    {
+        // What a crash right after the webhook answered 200 (or after a poll was stored) leaves behind.
+        using (var store = new ChannelStateStore(Path.Combine(_folder, "channels.db"), TimeProvider.System))
+        {
+            store.AddToInbox([new InboxItem("telegram", "77", "515", FakeTelegramServer.TextUpdateJson(77, 515, "còn dở"))]);
+        }
+
+        await using var host = await StartHostAsync();
+        await _telegram.WaitForAsync(_ => _telegram.Sent(515).Count == 1);
+
+        Assert.Equal("Trả lời: còn dở", _telegram.Sent(515)[0].Text);
+        // Marked done right after the reply went out.
+        var store = host.Services.GetRequiredService<ChannelStateStore>();
+        for (var i = 0; i < 100 && store.PendingInbox("telegram").Count > 0; i++)
+        {
+            await Task.Delay(20);
+        }
+        Assert.Empty(store.PendingInbox("telegram"));
     }
 
     [Fact]
