@@ -184,9 +184,9 @@ public sealed partial class TelegramChannelTests : IAsyncLifetime
     public async Task An_update_stored_but_not_handled_before_a_crash_is_handled_at_the_next_start()
     {
         // What a crash right after the webhook answered 200 (or after a poll was stored) leaves behind.
-        using (var store = new ChannelStateStore(Path.Combine(_folder, "channels.db"), TimeProvider.System))
+        using (var crashed = new ChannelStateStore(Path.Combine(_folder, "channels.db"), TimeProvider.System))
         {
-            store.AddToInbox([new InboxItem("telegram", "77", "515", FakeTelegramServer.TextUpdateJson(77, 515, "còn dở"))]);
+            crashed.AddToInbox([new InboxItem("telegram", "77", "515", FakeTelegramServer.TextUpdateJson(77, 515, "còn dở"))]);
         }
 
         await using var host = await StartHostAsync();
