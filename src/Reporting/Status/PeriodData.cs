@@ -59,4 +59,47 @@ internal static class PeriodData
         var rows = await query.ToListAsync(ct);
         return rows.Select(x => new SubmittedAnswer(x.UnitId, x.QuestionKey, x.Value, x.Number)).ToList();
     }
+
+    /// <summary>Sums of a numerator and a denominator question over the submitted reports that answered both.</summary>
+    public static async Task<(double Numerator, double Denominator, int Units)> RatioAsync(ReportingDbContext db, Period period,
+        IReadOnlyCollection<int>? unitIds, string numeratorKey, string denominatorKey, CancellationToken ct)
+    {
+        var key = period.Key;
+        var reports = db.Reports.AsNoTracking().Where(r => r.PeriodKey == key && r.SubmittedVersion > 0);
+        if (unitIds is not null)
+        {
+            reports = reports.Where(r => unitIds.Contains(r.UnitId));
+        }
+
+        var pairs = from r in reports
+                    join n in db.Answers.AsNoTracking() on new { ReportId = r.Id, Version = r.SubmittedVersion, Key = numeratorKey }
+                        equals new { n.ReportId, n.Version, Key = n.QuestionKey }
+                    join d in db.Answers.AsNoTracking() on new { ReportId = r.Id, Version = r.SubmittedVersion, Key = denominatorKey }
+                        equals new { d.ReportId, d.Version, Key = d.QuestionKey }
+                    select new { N = n.Number ?? 0, D = d.Number ?? 0 };
+        var total = await pairs.GroupBy(_ => 1)
+            .Select(g => new { N = g.Sum(x => x.N), D = g.Sum(x => x.D), Units = g.Count() })
+            .FirstOrDefaultAsync(ct);
+        return total is null ? (0, 0, 0) : (total.N, total.D, total.Units);
+    }
+
+    /// <summary>How many submitted reports gave each stored value, for the given (choice or yes/no) questions.</summary>
+    public static async Task<Dictionary<(string Key, string Value), int>> ValueCountsAsync(ReportingDbContext db, Period period,
+        IReadOnlyCollection<int>? unitIds, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        var key = period.Key;
+        var reports = db.Reports.AsNoTracking().Where(r => r.PeriodKey == key && r.SubmittedVersion > 0);
+        if (unitIds is not null)
+        {
+            reports = reports.Where(r => unitIds.Contains(r.UnitId));
+        }
+
+        var counts = await (from r in reports
+                            join a in db.Answers.AsNoTracking() on new { ReportId = r.Id, Version = r.SubmittedVersion } equals new { a.ReportId, a.Version }
+                            where keys.Contains(a.QuestionKey)
+                            group a by new { a.QuestionKey, a.Value } into g
+                            select new { g.Key.QuestionKey, g.Key.Value, Count = g.Count() })
+            .ToListAsync(ct);
+        return counts.ToDictionary(c => (c.QuestionKey, c.Value), c => c.Count);
+    }
 }
