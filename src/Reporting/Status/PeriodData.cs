@@ -60,9 +60,12 @@ internal static class PeriodData
         return rows.Select(x => new SubmittedAnswer(x.UnitId, x.QuestionKey, x.Value, x.Number)).ToList();
     }
 
-    /// <summary>Sums of a numerator and a denominator question over the submitted reports that answered both.</summary>
-    public static async Task<(double Numerator, double Denominator, int Units)> RatioAsync(ReportingDbContext db, Period period,
-        IReadOnlyCollection<int>? unitIds, string numeratorKey, string denominatorKey, CancellationToken ct)
+    /// <summary>
+    /// Sum and count of the numeric answers to each question over the submitted reports. A count and its total share
+    /// applicability and are both required, so every submitted report that has one has the other.
+    /// </summary>
+    public static async Task<Dictionary<string, (double Sum, int Units)>> NumericSumsAsync(ReportingDbContext db, Period period,
+        IReadOnlyCollection<int>? unitIds, IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         var key = period.Key;
         var reports = db.Reports.AsNoTracking().Where(r => r.PeriodKey == key && r.SubmittedVersion > 0);
@@ -71,16 +74,21 @@ internal static class PeriodData
             reports = reports.Where(r => unitIds.Contains(r.UnitId));
         }
 
-        var pairs = from r in reports
-                    join n in db.Answers.AsNoTracking() on new { ReportId = r.Id, Version = r.SubmittedVersion, Key = numeratorKey }
-                        equals new { n.ReportId, n.Version, Key = n.QuestionKey }
-                    join d in db.Answers.AsNoTracking() on new { ReportId = r.Id, Version = r.SubmittedVersion, Key = denominatorKey }
-                        equals new { d.ReportId, d.Version, Key = d.QuestionKey }
-                    select new { N = n.Number ?? 0, D = d.Number ?? 0 };
-        var total = await pairs.GroupBy(_ => 1)
-            .Select(g => new { N = g.Sum(x => x.N), D = g.Sum(x => x.D), Units = g.Count() })
-            .FirstOrDefaultAsync(ct);
-        return total is null ? (0, 0, 0) : (total.N, total.D, total.Units);
+        var sums = await (from r in reports
+                          join a in db.Answers.AsNoTracking() on new { ReportId = r.Id, Version = r.SubmittedVersion } equals new { a.ReportId, a.Version }
+                          where keys.Contains(a.QuestionKey) && a.Number != null
+                          group a by a.QuestionKey into g
+                          select new { Key = g.Key, Sum = g.Sum(a => a.Number!.Value), Units = g.Count() })
+            .ToListAsync(ct);
+        return sums.ToDictionary(x => x.Key, x => (x.Sum, x.Units), StringComparer.Ordinal);
+    }
+
+    /// <summary>Submitted reports of the period in scope.</summary>
+    public static Task<int> SubmittedCountAsync(ReportingDbContext db, Period period, IReadOnlyCollection<int>? unitIds, CancellationToken ct)
+    {
+        var key = period.Key;
+        var reports = db.Reports.AsNoTracking().Where(r => r.PeriodKey == key && r.SubmittedVersion > 0);
+        return (unitIds is null ? reports : reports.Where(r => unitIds.Contains(r.UnitId))).CountAsync(ct);
     }
 
     /// <summary>How many submitted reports gave each stored value, for the given (choice or yes/no) questions.</summary>

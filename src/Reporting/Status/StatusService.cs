@@ -81,18 +81,20 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
 
         // Aggregated in SQL: a few grouped rows instead of every answer of the period.
         var filter = PeriodData.ScopeFilter(caller, communeCode, units);
-        var inScope = units.Select(u => u.Id).ToHashSet();
-        var reporting = (await PeriodData.ReportsAsync(db, period, filter, ct)).Count(r => r.Value.IsSubmitted && inScope.Contains(r.Key));
+        var reporting = await PeriodData.SubmittedCountAsync(db, period, filter, ct);
         var countedKeys = form.Indicators.Where(i => i.Kind != IndicatorKind.Ratio).Select(i => i.Question!).Distinct().ToList();
         var counts = await PeriodData.ValueCountsAsync(db, period, filter, countedKeys, ct);
+        var ratioKeys = form.Indicators.Where(i => i.Kind == IndicatorKind.Ratio).SelectMany(i => new[] { i.Numerator!, i.Denominator! }).Distinct().ToList();
+        var sums = await PeriodData.NumericSumsAsync(db, period, filter, ratioKeys, ct);
 
         var figures = new List<IndicatorFigure>();
         foreach (var indicator in form.Indicators)
         {
             if (indicator.Kind == IndicatorKind.Ratio)
             {
-                var (num, den, both) = await PeriodData.RatioAsync(db, period, filter, indicator.Numerator!, indicator.Denominator!, ct);
-                figures.Add(Figure(indicator, (decimal)num, (decimal)den, both, []));
+                var numerator = sums.GetValueOrDefault(indicator.Numerator!);
+                var denominator = sums.GetValueOrDefault(indicator.Denominator!);
+                figures.Add(Figure(indicator, (decimal)numerator.Sum, (decimal)denominator.Sum, denominator.Units, []));
                 continue;
             }
 
