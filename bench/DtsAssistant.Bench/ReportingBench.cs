@@ -80,7 +80,14 @@ internal static class ReportingBench
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
+            if (args.Contains("--keep"))
+            {
+                Console.WriteLine($"database kept in {folder.FullName}");
+            }
+            else
+            {
+                folder.Delete(recursive: true);
+            }
         }
     }
 
