@@ -115,31 +115,8 @@ internal sealed record EvalQuestion(string Id, string Kind, string Question, IRe
             return !answer.Found;
         }
 
-        var text = Fold(answer.Answer);
-        return ExpectAll.All(e => text.Contains(Fold(e), StringComparison.Ordinal))
-            && (ExpectAny.Count == 0 || ExpectAny.Any(e => text.Contains(Fold(e), StringComparison.Ordinal)));
-    }
-
-    /// <summary>NFC, lower case, no diacritics, every run of characters other than letters, digits, % and / as one space.</summary>
-    public static string Fold(string text)
-    {
-        var folded = VietnameseText.Fold(text.Normalize(NormalizationForm.FormC).ToLowerInvariant());
-        var builder = new StringBuilder(folded.Length);
-        var space = false;
-        foreach (var c in folded)
-        {
-            if (char.IsLetterOrDigit(c) || c is '%' or '/')
-            {
-                builder.Append(c);
-                space = false;
-            }
-            else if (!space)
-            {
-                builder.Append(' ');
-                space = true;
-            }
-        }
-
-        return builder.ToString().Trim();
+        var text = VietnameseText.FoldForMatching(answer.Answer);
+        return ExpectAll.All(e => text.Contains(VietnameseText.FoldForMatching(e), StringComparison.Ordinal))
+            && (ExpectAny.Count == 0 || ExpectAny.Any(e => text.Contains(VietnameseText.FoldForMatching(e), StringComparison.Ordinal)));
     }
 }
