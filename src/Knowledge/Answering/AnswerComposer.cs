@@ -17,6 +17,9 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     /// <summary>Share of the question's content (idf-weighted) the best passage must contain to count as an answer.</summary>
     internal const double MinCoverage = 0.5;
 
+    /// <summary>Least total idf of a question's content words for it to name a topic at all.</summary>
+    internal const double MinTopicWeight = 3.0;
+
     private const int Candidates = 15;
     private const int LongSentence = 400;
     private const int MaxQuote = 480;
@@ -33,9 +36,15 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         }
 
         var kind = QuestionClassifier.Classify(question);
-        if (kind == QuestionKind.Deadline && index.Schedule is { } schedule && AsksPeriodicReport(question) is { Count: > 0 } periods)
+        if (kind == QuestionKind.Deadline && index.Schedule is { } schedule && QuestionClassifier.PeriodicReports(question) is { Count: > 0 } periods)
         {
             return ScheduleAnswer(schedule, periods);
+        }
+
+        // One everyday word ("ngày", "trường") is not a topic the documents can answer.
+        if (analysis.GlossaryMentions.Count == 0 && analysis.ContentWords.Sum(w => index.Index.Idf("u:" + w)) < MinTopicWeight)
+        {
+            return NotFound();
         }
 
         var hits = index.Search(analysis, Candidates);
@@ -44,7 +53,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             return NotFound();
         }
 
-        if (AsksForDuties(question) && SectionAnswer(hits, analysis) is { } duties)
+        if (QuestionClassifier.AsksForDuties(question) && SectionAnswer(hits, analysis) is { } duties)
         {
             return duties;
         }
@@ -86,39 +95,6 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             $"Tôi chưa tìm thấy nội dung này trong {plan} và các văn bản hướng dẫn đang có. Tôi có thể trả lời về trách nhiệm, thời hạn, chỉ tiêu và an toàn thông tin trong kế hoạch chuyển đổi số của ngành.",
             false,
             []);
-    }
-
-    private static List<ReportPeriod> AsksPeriodicReport(string question)
-    {
-        var words = VietnameseTokenizer.Tokenize(question).Select(t => t.Folded).ToList();
-        var text = " " + string.Join(' ', words) + " ";
-        if (!text.Contains(" bao cao ", StringComparison.Ordinal))
-        {
-            return [];
-        }
-
-        var periods = new List<ReportPeriod>();
-        if (Regex.IsMatch(text, @" thang (?!\d)"))
-        {
-            periods.Add(ReportPeriod.Monthly);
-        }
-
-        if (text.Contains(" quy ", StringComparison.Ordinal))
-        {
-            periods.Add(ReportPeriod.Quarterly);
-        }
-
-        if (Regex.IsMatch(text, @" nam (?!hoc|\d)"))
-        {
-            periods.Add(ReportPeriod.Annual);
-        }
-
-        if (periods.Count == 0 && (text.Contains(" dinh ky ", StringComparison.Ordinal) || text.Contains(" nop ", StringComparison.Ordinal)))
-        {
-            periods.AddRange([ReportPeriod.Monthly, ReportPeriod.Quarterly, ReportPeriod.Annual]);
-        }
-
-        return periods;
     }
 
     private KnowledgeAnswer ScheduleAnswer(ReportingSchedule schedule, List<ReportPeriod> periods)
@@ -342,20 +318,13 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
 
     private static readonly HashSet<string> DutyWords = new(["trach", "nhiem", "vu", "lam", "ke", "hoach"], StringComparer.Ordinal);
 
-    private static bool AsksForDuties(string question)
-    {
-        var text = " " + string.Join(' ', VietnameseTokenizer.Tokenize(question).Select(t => t.Folded)) + " ";
-        return (text.Contains(" trach nhiem ", StringComparison.Ordinal) || text.Contains(" nhiem vu ", StringComparison.Ordinal))
-            && (text.Contains(" gi ", StringComparison.Ordinal) || text.Contains(" nhu the nao ", StringComparison.Ordinal) || text.Contains(" nhung ", StringComparison.Ordinal));
-    }
-
     /// <summary>
     /// A question that names a document's number ("QĐ 4725", "Thông tư 02/2025") wants that document; "kế hoạch này"
     /// means the document the assistant is about (the verbatim one).
     /// </summary>
     private static bool NamesDocument(string question, KnowledgeChunk chunk)
     {
-        var words = " " + string.Join(' ', VietnameseTokenizer.Tokenize(question).Select(t => t.Folded)) + " ";
+        var words = QuestionClassifier.FoldedWords(question);
         if (chunk.Document.Authority == Authority.Verbatim && (words.Contains(" ke hoach nay ", StringComparison.Ordinal) || words.Contains(" van ban nay ", StringComparison.Ordinal)))
         {
             return true;
@@ -367,8 +336,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             return false;
         }
 
-        var folded = string.Join(' ', VietnameseTokenizer.Tokenize(question).Select(t => t.Folded));
-        return Regex.IsMatch(folded, $@"\b(qd|quyet dinh|thong tu|tt|luat|nghi dinh|nd|cong van|cv|ke hoach|kh)( so)? {number.Value}\b")
+        return Regex.IsMatch(words, $@"\b(qd|quyet dinh|thong tu|tt|luat|nghi dinh|nd|cong van|cv|ke hoach|kh)( so)? {number.Value}\b")
             || question.Contains(number.Value + "/", StringComparison.Ordinal);
     }
 

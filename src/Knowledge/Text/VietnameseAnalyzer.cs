@@ -38,7 +38,8 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
         "ơi", "cho", "em", "hỏi", "ad", "mình", "vậy", "với", "của", "các", "những", "và", "về", "ở", "tại", "trong",
         "một", "này", "do", "để", "cần", "sẽ", "đã", "đang", "rồi", "nhé", "nhỉ", "hả", "hay", "hoặc", "muốn", "biết", "xin",
         "giúp", "làm", "ra", "mấy", "giùm", "dùm", "thì", "theo", "bị", "nên", "lúc", "bây", "giờ", "chưa", "gửi",
-        "cái", "đó", "kia", "thôi", "luôn", "vâng", "dạ", "ok", "nhiu", "nay", "hôm",
+        "cái", "đó", "kia", "thôi", "luôn", "vâng", "dạ", "ok", "nhiu", "nay", "hôm", "e", "chút", "xíu", "tí", "nha", "nhá", "hen",
+        "vs", "nhờ",
     };
 
     // Phrases that say which kind of fact is wanted ("tỷ lệ", "bao nhiêu"): they help ranking but are not the topic,
@@ -47,7 +48,7 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
     [
         ["bao", "nhieu"], ["bao", "lau"], ["bao", "gio"], ["ty", "le"], ["ti", "le"], ["phan", "tram"], ["can", "dat"],
         ["phai", "dat"], ["nhu", "the", "nao"], ["the", "nao"], ["khi", "nao"], ["ra", "sao"], ["o", "dau"], ["ve", "dau"],
-        ["thoi", "han"], ["han", "chot"], ["la", "gi"],
+        ["thoi", "han"], ["han", "chot"], ["la", "gi"], ["thi", "sao"], ["the", "sao"],
     ];
 
     private static readonly HashSet<string> FoldedStopWords = new(StopWords.Select(VietnameseText.Fold), StringComparer.Ordinal);
