@@ -13,7 +13,7 @@ namespace DtsAssistant.Bench;
 /// <summary>
 /// `reporting [--postgres "&lt;connection string to an empty database&gt;"] [--months 24] [--runs 20]`: imports the sample
 /// directory (~1,800 units), seeds months of submitted reports, then times the status, indicator and export queries
-/// the chat uses (targets: import under 5 s, each query under 100 ms on SQLite).
+/// the chat uses (targets: import under 5 s, each status/indicator query under 100 ms on SQLite; exports have no target).
 /// </summary>
 internal static class ReportingBench
 {
@@ -68,8 +68,8 @@ internal static class ReportingBench
             await Time("units not filed, whole province", runs, () => status.MissingAsync(department, period));
             await Time("indicators, whole province", runs, () => status.IndicatorsAsync(department, period));
             await Time("indicators, one commune", runs, () => status.IndicatorsAsync(officer, period));
-            await Time("export period to XLSX, whole province", Math.Max(3, runs / 4), () => export.ExportPeriodAsync(department, period, ExportFormat.Xlsx));
-            await Time("export period to CSV, whole province", Math.Max(3, runs / 4), () => export.ExportPeriodAsync(department, period, ExportFormat.Csv));
+            await Time("export period to XLSX, whole province", Math.Max(3, runs / 4), () => export.ExportPeriodAsync(department, period, ExportFormat.Xlsx), hasTarget: false);
+            await Time("export period to CSV, whole province", Math.Max(3, runs / 4), () => export.ExportPeriodAsync(department, period, ExportFormat.Csv), hasTarget: false);
 
             var figures = await status.IndicatorsAsync(department, period);
             var overall = (await status.StatusAsync(department, period)).Overall;
@@ -80,11 +80,18 @@ internal static class ReportingBench
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
+            if (args.Contains("--keep"))
+            {
+                Console.WriteLine($"database kept in {folder.FullName}");
+            }
+            else
+            {
+                folder.Delete(recursive: true);
+            }
         }
     }
 
-    private static async Task Time<T>(string name, int runs, Func<Task<T>> query)
+    private static async Task Time<T>(string name, int runs, Func<Task<T>> query, bool hasTarget = true)
     {
         await query(); // warm-up: JIT, query compilation, connection pool
         var samples = new List<double>(runs);
@@ -99,7 +106,7 @@ internal static class ReportingBench
         var median = samples[samples.Count / 2];
         var p95 = samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(samples.Count * 0.95) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-45} median {median,8:F1} ms   p95 {p95,8:F1} ms   max {samples[^1],8:F1} ms   {(median < 100 ? "OK (< 100 ms)" : "over 100 ms")}"));
+            $"{name,-45} median {median,8:F1} ms   p95 {p95,8:F1} ms   max {samples[^1],8:F1} ms   {(!hasTarget ? "" : median < 100 ? "OK (< 100 ms)" : "over 100 ms")}"));
     }
 
     private static void Report(string name, TimeSpan elapsed, string detail, double? targetMs) =>

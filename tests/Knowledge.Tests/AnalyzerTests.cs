@@ -27,6 +27,10 @@ public sealed class AnalyzerTests
         Assert.Equal("dao tao chuyen doi so", VietnameseText.NormalizeAndFold("Đào tạo chuyển đổi số"));
 
     [Fact]
+    public void Eval_folding_keeps_only_letters_digits_percent_and_slash() =>
+        Assert.Equal("phong cong tac hoc sinh sinh vien 50% forms gle/7afs", VietnameseText.FoldForMatching("Phòng Công tác học sinh, sinh viên — 50%; forms.gle/7AFs"));
+
+    [Fact]
     public void Text_typed_without_accents_finds_the_accented_passage()
     {
         var (index, analyzer) = Build("Hạn nộp báo cáo tháng là trước ngày 20.", "Thời tiết hôm nay đẹp.");

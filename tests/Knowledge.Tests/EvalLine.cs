@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using DtsAssistant.Knowledge.Answering;
 using DtsAssistant.Knowledge.Text;
@@ -22,14 +21,8 @@ internal sealed record EvalLine(string Id, string Question, string[] ExpectAll, 
             return !answer.Found;
         }
 
-        var text = Fold(answer.Answer);
-        return answer.Found && ExpectAll.All(e => text.Contains(Fold(e), StringComparison.Ordinal))
-            && (ExpectAny.Length == 0 || ExpectAny.Any(e => text.Contains(Fold(e), StringComparison.Ordinal)));
-    }
-
-    private static string Fold(string text)
-    {
-        var folded = VietnameseText.Fold(text.Normalize(NormalizationForm.FormC).ToLowerInvariant());
-        return string.Join(' ', System.Text.RegularExpressions.Regex.Split(folded, @"[^\p{L}\p{N}%/]+").Where(s => s.Length > 0));
+        var text = VietnameseText.FoldForMatching(answer.Answer);
+        return answer.Found && ExpectAll.All(e => text.Contains(VietnameseText.FoldForMatching(e), StringComparison.Ordinal))
+            && (ExpectAny.Length == 0 || ExpectAny.Any(e => text.Contains(VietnameseText.FoldForMatching(e), StringComparison.Ordinal)));
     }
 }

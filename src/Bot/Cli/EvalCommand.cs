@@ -41,7 +41,18 @@ internal static class EvalCommand
             return 1;
         }
 
-        using var answers = outputPath is null ? null : new StreamWriter(outputPath, false, new UTF8Encoding(false));
+        StreamWriter? answers;
+        try
+        {
+            answers = outputPath is null ? null : new StreamWriter(outputPath, false, new UTF8Encoding(false));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error.WriteLine($"Không ghi được tệp {outputPath}: {ex.Message}");
+            return 1;
+        }
+
+        using var writer = answers;
         int passed = 0, failed = 0;
         foreach (var (line, number) in lines.Select((l, i) => (l, i + 1)).Where(p => p.l.Trim().Length > 0))
         {
@@ -50,7 +61,7 @@ internal static class EvalCommand
             {
                 question = EvalQuestion.Parse(line);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
             {
                 failed++;
                 output.WriteLine($"FAIL dòng {number}: không đọc được JSON ({ex.Message})");
@@ -104,31 +115,8 @@ internal sealed record EvalQuestion(string Id, string Kind, string Question, IRe
             return !answer.Found;
         }
 
-        var text = Fold(answer.Answer);
-        return ExpectAll.All(e => text.Contains(Fold(e), StringComparison.Ordinal))
-            && (ExpectAny.Count == 0 || ExpectAny.Any(e => text.Contains(Fold(e), StringComparison.Ordinal)));
-    }
-
-    /// <summary>NFC, lower case, no diacritics, every run of characters other than letters, digits, % and / as one space.</summary>
-    public static string Fold(string text)
-    {
-        var folded = VietnameseText.Fold(text.Normalize(NormalizationForm.FormC).ToLowerInvariant());
-        var builder = new StringBuilder(folded.Length);
-        var space = false;
-        foreach (var c in folded)
-        {
-            if (char.IsLetterOrDigit(c) || c is '%' or '/')
-            {
-                builder.Append(c);
-                space = false;
-            }
-            else if (!space)
-            {
-                builder.Append(' ');
-                space = true;
-            }
-        }
-
-        return builder.ToString().Trim();
+        var text = VietnameseText.FoldForMatching(answer.Answer);
+        return ExpectAll.All(e => text.Contains(VietnameseText.FoldForMatching(e), StringComparison.Ordinal))
+            && (ExpectAny.Count == 0 || ExpectAny.Any(e => text.Contains(VietnameseText.FoldForMatching(e), StringComparison.Ordinal)));
     }
 }

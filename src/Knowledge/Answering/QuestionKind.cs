@@ -53,7 +53,7 @@ public static class QuestionClassifier
 
     private static readonly string[] DocumentMarkers =
     [
-        "van ban", "quyet dinh", "cong van", "thong tu", "nghi dinh", "luat", "so hieu", "so may", "ke hoach so", "ky hieu",
+        "van ban", "quyet dinh", "cong van", "thong tu", "nghi dinh", "luat", "so hieu", "so may", "ke hoach so", "ke hoach nao", "ky hieu",
     ];
 
     /// <summary>True when a reference question wants a document's identity (number, name), not another fact.</summary>

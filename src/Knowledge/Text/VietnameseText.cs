@@ -73,6 +73,33 @@ public static class VietnameseText
         return decomposed.Length > 0 && CharUnicodeInfo.GetUnicodeCategory(decomposed[0]) != UnicodeCategory.NonSpacingMark ? decomposed[0] : c;
     }
 
+    /// <summary>
+    /// The comparison form of the eval files: NFC, lower case, no diacritics (đ → d), every run of characters other than
+    /// letters, digits, % and / as one space.
+    /// </summary>
+    public static string FoldForMatching(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = Fold(text.Normalize(NormalizationForm.FormC).ToLowerInvariant());
+        var builder = new StringBuilder(folded.Length);
+        var space = false;
+        foreach (var c in folded)
+        {
+            if (char.IsLetterOrDigit(c) || c is '%' or '/')
+            {
+                builder.Append(c);
+                space = false;
+            }
+            else if (!space)
+            {
+                builder.Append(' ');
+                space = true;
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
     /// <summary>Normalise then fold: the form used when one side may have been typed without accents.</summary>
     public static string NormalizeAndFold(string text) => Fold(Normalize(text));
 

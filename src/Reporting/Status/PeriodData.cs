@@ -59,4 +59,55 @@ internal static class PeriodData
         var rows = await query.ToListAsync(ct);
         return rows.Select(x => new SubmittedAnswer(x.UnitId, x.QuestionKey, x.Value, x.Number)).ToList();
     }
+
+    /// <summary>
+    /// Sum and count of the numeric answers to each question over the submitted reports. A count and its total share
+    /// applicability and are both required, so every submitted report that has one has the other.
+    /// </summary>
+    public static async Task<Dictionary<string, (double Sum, int Units)>> NumericSumsAsync(ReportingDbContext db, Period period,
+        IReadOnlyCollection<int>? unitIds, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        var key = period.Key;
+        var reports = db.Reports.AsNoTracking().Where(r => r.PeriodKey == key && r.SubmittedVersion > 0);
+        if (unitIds is not null)
+        {
+            reports = reports.Where(r => unitIds.Contains(r.UnitId));
+        }
+
+        var sums = await (from r in reports
+                          join a in db.Answers.AsNoTracking() on new { ReportId = r.Id, Version = r.SubmittedVersion } equals new { a.ReportId, a.Version }
+                          where keys.Contains(a.QuestionKey) && a.Number != null
+                          group a by a.QuestionKey into g
+                          select new { Key = g.Key, Sum = g.Sum(a => a.Number!.Value), Units = g.Count() })
+            .ToListAsync(ct);
+        return sums.ToDictionary(x => x.Key, x => (x.Sum, x.Units), StringComparer.Ordinal);
+    }
+
+    /// <summary>Submitted reports of the period in scope.</summary>
+    public static Task<int> SubmittedCountAsync(ReportingDbContext db, Period period, IReadOnlyCollection<int>? unitIds, CancellationToken ct)
+    {
+        var key = period.Key;
+        var reports = db.Reports.AsNoTracking().Where(r => r.PeriodKey == key && r.SubmittedVersion > 0);
+        return (unitIds is null ? reports : reports.Where(r => unitIds.Contains(r.UnitId))).CountAsync(ct);
+    }
+
+    /// <summary>How many submitted reports gave each stored value, for the given (choice or yes/no) questions.</summary>
+    public static async Task<Dictionary<(string Key, string Value), int>> ValueCountsAsync(ReportingDbContext db, Period period,
+        IReadOnlyCollection<int>? unitIds, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        var key = period.Key;
+        var reports = db.Reports.AsNoTracking().Where(r => r.PeriodKey == key && r.SubmittedVersion > 0);
+        if (unitIds is not null)
+        {
+            reports = reports.Where(r => unitIds.Contains(r.UnitId));
+        }
+
+        var counts = await (from r in reports
+                            join a in db.Answers.AsNoTracking() on new { ReportId = r.Id, Version = r.SubmittedVersion } equals new { a.ReportId, a.Version }
+                            where keys.Contains(a.QuestionKey)
+                            group a by new { a.QuestionKey, a.Value } into g
+                            select new { g.Key.QuestionKey, g.Key.Value, Count = g.Count() })
+            .ToListAsync(ct);
+        return counts.ToDictionary(c => (c.QuestionKey, c.Value), c => c.Count);
+    }
 }

@@ -21,12 +21,15 @@ internal sealed class ConversationHarness : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2025, 11, 10, 3, 0, 0, TimeSpan.Zero);
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "dts-conv-" + Guid.NewGuid().ToString("N"));
+    private readonly string? postgres;
     private ServiceProvider provider;
 
-    public ConversationHarness(DateTimeOffset? now = null)
+    /// <param name="postgresConnectionString">Run on this PostgreSQL database instead of a SQLite file.</param>
+    public ConversationHarness(DateTimeOffset? now = null, string? postgresConnectionString = null)
     {
         Directory.CreateDirectory(folder);
         Clock = new FakeTimeProvider(now ?? Start);
+        postgres = postgresConnectionString;
         provider = Build();
     }
 
@@ -43,8 +46,8 @@ internal sealed class ConversationHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Database:Provider"] = "Sqlite",
-                ["Database:ConnectionString"] = $"Data Source={DatabaseFile};Pooling=True;Default Timeout=30",
+                ["Database:Provider"] = postgres is null ? "Sqlite" : "Postgres",
+                ["Database:ConnectionString"] = postgres ?? $"Data Source={DatabaseFile};Pooling=True;Default Timeout=30",
                 ["Reporting:FormsFolder"] = Path.Combine(folder, "forms"),
                 ["Reporting:SeedSampleDirectory"] = "false",
             })

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DtsAssistant.Bot.Conversation.Routing;
 using DtsAssistant.Reporting.Filing;
 using DtsAssistant.Reporting.Forms;
 using DtsAssistant.Reporting.Schedule;
@@ -151,8 +150,4 @@ internal static class FilingTexts
         });
         return "Người cùng đơn vị vừa cập nhật bản nháp:\n" + string.Join("\n", lines);
     }
-
-    internal static string PeriodOf(Period period) => period.Label;
-
-    internal static string HelpFor(string prefix) => prefix + "\n" + HelpText.FilingWords;
 }

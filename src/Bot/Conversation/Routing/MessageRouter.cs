@@ -82,6 +82,9 @@ internal sealed class MessageRouter(
 
         return IntentDetector.Detect(turn.Input) switch
         {
+            // "báo cáo tháng 11" from someone who oversees but does not file means the status of that report.
+            Intent.Filing when caller.FilingUnits.Count == 0 && StatusQueries.SeesStatus(caller) && !IntentDetector.HasFilingVerb(turn.Input) =>
+                DialogueResult.Of(state, await status.AnswerAsync(caller, turn.Input, ct).ConfigureAwait(false)),
             Intent.Filing => await filing.StartAsync(caller, state, turn.Input, ct).ConfigureAwait(false),
             _ => DialogueResult.Of(state, await sideQuestions.AnswerAsync(caller, turn.Input, ct).ConfigureAwait(false)),
         };
