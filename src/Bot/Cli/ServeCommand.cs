@@ -1,11 +1,14 @@
+using DtsAssistant.Bot.Hosting;
+
 namespace DtsAssistant.Bot.Cli;
 
+/// <summary>No arguments (or "serve"): the server with the web chat, Telegram and Zalo when configured.</summary>
 internal static class ServeCommand
 {
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
-        _ = args;
-        Console.Error.WriteLine("Lệnh này chưa được cài đặt.");
-        return Task.FromResult(3);
+        await using var app = AssistantHost.Build(args);
+        await app.RunAsync();
+        return 0;
     }
 }

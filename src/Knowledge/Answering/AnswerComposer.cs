@@ -1,0 +1,558 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using DtsAssistant.Knowledge.Chunking;
+using DtsAssistant.Knowledge.Retrieval;
+using DtsAssistant.Knowledge.Text;
+
+namespace DtsAssistant.Knowledge.Answering;
+
+/// <summary>
+/// Builds one grounded answer: retrieves chunks, checks they cover the question, then answers in the shape the question
+/// kind asks for — a table row's lead unit or deadline, the reporting schedule relative to today, or the few sentences
+/// (trimmed to the matching clauses) that answer it — fact first, then citations.
+/// </summary>
+internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly today)
+{
+    /// <summary>Share of the question's content (idf-weighted) the best passage must contain to count as an answer.</summary>
+    internal const double MinCoverage = 0.5;
+
+    /// <summary>Least total idf of a question's content words for it to name a topic at all.</summary>
+    internal const double MinTopicWeight = 3.0;
+
+    private const int Candidates = 15;
+    private const int LongSentence = 400;
+    private const int MaxQuote = 480;
+    private const int ShortAnswer = 420;
+
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public KnowledgeAnswer Answer(string question)
+    {
+        var analysis = index.Analyzer.AnalyzeQuery(question);
+        if (analysis.ContentWords.Count == 0 && analysis.GlossaryMentions.Count == 0)
+        {
+            return NotFound();
+        }
+
+        var kind = QuestionClassifier.Classify(question);
+        if (kind == QuestionKind.Deadline && index.Schedule is { } schedule && QuestionClassifier.PeriodicReports(question) is { Count: > 0 } periods)
+        {
+            return ScheduleAnswer(schedule, periods);
+        }
+
+        // One everyday word ("ngày", "trường") is not a topic the documents can answer.
+        if (analysis.GlossaryMentions.Count == 0 && analysis.ContentWords.Sum(w => index.Index.Idf("u:" + w)) < MinTopicWeight)
+        {
+            return NotFound();
+        }
+
+        var hits = index.Search(analysis, Candidates);
+        if (hits.Count == 0 || hits.Take(3).Max(h => Coverage(analysis, h.Chunk.IndexText)) < MinCoverage)
+        {
+            return NotFound();
+        }
+
+        if (QuestionClassifier.AsksForDuties(question) && SectionAnswer(hits, analysis) is { } duties)
+        {
+            return duties;
+        }
+
+        return BestPassageAnswer(hits, kind, analysis, question);
+    }
+
+    /// <summary>idf-weighted share of the question's content words found in a chunk (glossary equivalents count).</summary>
+    internal double Coverage(QueryAnalysis analysis, string text, IReadOnlySet<string>? ignore = null)
+    {
+        var terms = index.TermSet(text);
+        var covered = new HashSet<string>(analysis.ContentWords.Where(w => terms.Contains("u:" + w)), StringComparer.Ordinal);
+        foreach (var entry in analysis.GlossaryMentions)
+        {
+            var expansion = entry.ExpansionTokens.All(t => terms.Contains("u:" + t));
+            var abbreviation = entry.AbbreviationTokens.All(t => terms.Contains("u:" + t));
+            if (expansion || abbreviation)
+            {
+                covered.UnionWith(entry.AbbreviationTokens);
+                covered.UnionWith(entry.ExpansionTokens);
+            }
+        }
+
+        double total = 0, found = 0;
+        foreach (var word in analysis.ContentWords.Where(w => ignore?.Contains(w) != true))
+        {
+            var weight = index.Index.Idf("u:" + word);
+            total += weight;
+            found += covered.Contains(word) ? weight : 0;
+        }
+
+        return total == 0 ? 0 : found / total;
+    }
+
+    private KnowledgeAnswer NotFound()
+    {
+        var plan = index.Documents.FirstOrDefault(d => d.Authority == Authority.Verbatim)?.DisplayName ?? "tài liệu";
+        return new KnowledgeAnswer(
+            $"Tôi chưa tìm thấy nội dung này trong {plan} và các văn bản hướng dẫn đang có. Tôi có thể trả lời về trách nhiệm, thời hạn, chỉ tiêu và an toàn thông tin trong kế hoạch chuyển đổi số của ngành.",
+            false,
+            []);
+    }
+
+    private KnowledgeAnswer ScheduleAnswer(ReportingSchedule schedule, List<ReportPeriod> periods)
+    {
+        var sentences = new List<string>();
+        foreach (var period in periods)
+        {
+            if (schedule.Next(period, today) is not { } due)
+            {
+                continue;
+            }
+
+            var rule = period switch
+            {
+                ReportPeriod.Monthly => $"Báo cáo tháng nộp trước ngày {schedule.MonthlyDay} hằng tháng",
+                ReportPeriod.Quarterly => $"Báo cáo quý nộp trước ngày {schedule.QuarterlyDay} tháng cuối quý",
+                _ => $"Báo cáo năm nộp trước ngày {schedule.Annual!.Value.Day}/{schedule.Annual.Value.Month}",
+            };
+            var current = period switch
+            {
+                ReportPeriod.Monthly => due.CurrentPeriodPassed ? "hạn tháng này đã qua, tháng sau" : "tháng này",
+                ReportPeriod.Quarterly => due.CurrentPeriodPassed ? "hạn quý này đã qua, quý sau" : "quý này",
+                _ => due.CurrentPeriodPassed ? "hạn năm nay đã qua, năm sau" : "năm nay",
+            };
+            sentences.Add($"{rule} — {current} là trước {Date(due.DueBefore)} (ngày cuối cùng {Date(due.LastDay)}), còn {due.DaysLeft(today)} ngày.");
+        }
+
+        var recipients = Recipients().Match(schedule.Source.Text);
+        if (recipients.Success)
+        {
+            sentences.Add(Capitalize(recipients.Groups[1].Value.Trim()) + ".");
+        }
+
+        var answer = string.Join(" ", sentences);
+        return new KnowledgeAnswer(answer, true, [Cite(schedule.Source, Quote(schedule.Source.Text))]);
+    }
+
+    private KnowledgeAnswer RowAnswer(KnowledgeChunk chunk, TableRowRecord row, QuestionKind kind)
+    {
+        var subject = row.Cell(ColumnRole.Subject)?.Value.TrimEnd('.', ' ') ?? string.Empty;
+        var lead = row.Cell(ColumnRole.Lead);
+        var partners = row.Cell(ColumnRole.Partners);
+        var deadline = row.Cell(ColumnRole.Deadline);
+        var item = $"{row.ItemLabel} {row.Number}";
+        var text = new StringBuilder();
+        switch (kind)
+        {
+            case QuestionKind.Deadline when deadline is not null:
+                text.Append(CultureInfo.InvariantCulture, $"{deadline.Header} {item} ({subject}): {LowerFirst(deadline.Value)}{Relative(deadline.Value)}.");
+                if (lead is not null)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" {lead.Header}: {lead.Value}.");
+                }
+
+                break;
+            case QuestionKind.Responsibility when lead is not null:
+                text.Append(CultureInfo.InvariantCulture, $"{lead.Value} {LeadRole(lead.Header)} {item} ({subject}).");
+                if (partners is not null)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" {partners.Header}: {partners.Value}.");
+                }
+
+                if (deadline is not null)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" {deadline.Header}: {LowerFirst(deadline.Value)}{Relative(deadline.Value)}.");
+                }
+
+                break;
+            default:
+                text.Append(CultureInfo.InvariantCulture, $"{Capitalize(item)} của {row.Table}: {subject}.");
+                if (deadline is not null)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" {deadline.Header}: {LowerFirst(deadline.Value)}{Relative(deadline.Value)}.");
+                }
+
+                if (lead is not null)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" {lead.Header}: {lead.Value}.");
+                }
+
+                break;
+        }
+
+        return new KnowledgeAnswer(WithAuthorityNote(text.ToString(), chunk.Authority), true, [Cite(chunk, Quote(chunk.Text))]);
+    }
+
+    /// <summary>
+    /// Ranks every sentence of the retrieved chunks and every retrieved table row together, by the question's terms
+    /// (idf-weighted), the chunk's retrieval score, how authoritative its source is, whether the question names its
+    /// document, and whether it holds the kind of fact asked for; then answers from the winner.
+    /// </summary>
+    private KnowledgeAnswer BestPassageAnswer(IReadOnlyList<(KnowledgeChunk Chunk, double Score)> hits, QuestionKind kind, QueryAnalysis analysis, string question)
+    {
+        var topScore = hits[0].Score;
+        var counted = VietnameseAnalyzer.CountedNoun(index.Analyzer.Tokenize(question));
+        var asksDocument = kind == QuestionKind.Reference && QuestionClassifier.AsksForDocument(question);
+        var candidates = new List<Candidate>();
+        foreach (var (chunk, score) in hits)
+        {
+            var factor = (0.6 + (0.4 * score / topScore)) * AuthorityFactor(chunk.Authority) * (NamesDocument(question, chunk) ? 1.5 : 1.0)
+                * (chunk.Section == MarkdownChunker.MetadataSection && kind is not (QuestionKind.Reference or QuestionKind.Deadline or QuestionKind.Responsibility) ? 0.6 : 1.0);
+            if (chunk.Row is { } row)
+            {
+                var rowText = string.Join("\n", new[] { chunk.Heading }.Concat(row.Cells.Where(c => c.Role != ColumnRole.Number).Select(c => $"{RoleWords(c)} {c.Value}")));
+                candidates.Add(new Candidate(chunk, [chunk.Text], 0, ScoreText(rowText, analysis) * factor * RowBonus(row, kind, question)));
+                continue;
+            }
+
+            var heading = ScoreText(chunk.Heading, analysis) * 0.3;
+            var sentences = SplitSentences(chunk.Text);
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                var countBonus = counted is not null && Regex.IsMatch(VietnameseText.NormalizeAndFold(sentences[i]), $@"\d+ {Regex.Escape(counted)}\b") ? 3.0 : 1.0;
+                candidates.Add(new Candidate(chunk, sentences, i, (ScoreText(sentences[i], analysis) + heading) * factor * KindBonus(sentences[i], kind, asksDocument) * countBonus));
+            }
+        }
+
+        // Prefer a passage that holds the kind of fact asked for (a date for "khi nào", a unit for "ai") over a
+        // slightly better match that does not answer.
+        var best = candidates.MaxBy(c => c.Score)!;
+        var typed = candidates.Where(c => HoldsAnswer(c, kind, asksDocument)).MaxBy(c => c.Score);
+        if (typed is not null && !HoldsAnswer(best, kind, asksDocument) && typed.Score >= best.Score * 0.45)
+        {
+            best = typed;
+        }
+
+        if (best.Chunk.Row is { } bestRow)
+        {
+            return RowAnswer(best.Chunk, bestRow, kind);
+        }
+
+        // A reference question wants the whole enumeration of documents, not the best clause of it.
+        var sentence = kind == QuestionKind.Reference ? best.Sentences[best.Index] : Trim(best.Sentences[best.Index], analysis);
+        if (kind == QuestionKind.Responsibility && !ProperUnitName().IsMatch(sentence) && best.Index > 0)
+        {
+            // "Chủ trì, phối hợp ... xây dựng dự toán" has its subject in the sentence before.
+            sentence = Trim(best.Sentences[best.Index - 1], analysis) + " " + sentence;
+        }
+
+        var parts = new List<string> { sentence };
+        var second = candidates.Where(c => c != best && c.Chunk == best.Chunk && c.Index != best.Index && c.Score >= best.Score * 0.75).MaxBy(c => c.Score);
+        if (kind is QuestionKind.Practice or QuestionKind.General && second is not null && sentence.Length < 300)
+        {
+            parts.Insert(second.Index < best.Index ? 0 : 1, Trim(second.Sentences[second.Index], analysis));
+        }
+
+        parts.AddRange(parts.SelectMany(p => FootnotesFor(p, best.Chunk, kind, analysis)).Distinct().ToList());
+        var body = string.Join(" ", parts.Select(p => EndSentence(Capitalize(p))));
+        body = SpelledDate().Replace(body, m => $"{m.Value} ({NumericDate(m)})");
+        var document = best.Chunk.Document;
+        if (best.Chunk.Authority != Authority.Verbatim || document.Authority != Authority.Verbatim)
+        {
+            body = $"Theo {document.DisplayName}: {body}";
+        }
+        else if (kind == QuestionKind.Reference && !DocumentNumber().IsMatch(body))
+        {
+            body = $"{body.TrimEnd('.')} ({document.DisplayName}).";
+        }
+
+        return new KnowledgeAnswer(WithAuthorityNote(body, best.Chunk.Authority), true, [Cite(best.Chunk, Quote(string.Join(" ", parts)))]);
+    }
+
+    private static bool HoldsAnswer(Candidate candidate, QuestionKind kind, bool asksDocument)
+    {
+        if (candidate.Chunk.Row is { } row)
+        {
+            return kind switch
+            {
+                QuestionKind.Responsibility => row.Cell(ColumnRole.Lead) is not null,
+                QuestionKind.Deadline => row.Cell(ColumnRole.Deadline) is not null,
+                QuestionKind.Target => row.Cell(ColumnRole.Subject)?.Value.Contains('%', StringComparison.Ordinal) == true,
+                _ => false,
+            };
+        }
+
+        var sentence = candidate.Sentences[candidate.Index];
+        return kind switch
+        {
+            QuestionKind.Responsibility => ProperUnitName().IsMatch(sentence),
+            QuestionKind.Deadline => TimeExpression().IsMatch(sentence),
+            QuestionKind.Target => Regex.IsMatch(sentence, @"\d"),
+            QuestionKind.Reference when asksDocument => DocumentNumber().IsMatch(sentence),
+            _ => true,
+        };
+    }
+
+    /// <summary>The footnotes a quoted sentence points to ("tỉnh¹"), when the question is about them or asks for a source.</summary>
+    private IEnumerable<string> FootnotesFor(string sentence, KnowledgeChunk chunk, QuestionKind kind, QueryAnalysis analysis)
+    {
+        foreach (var number in MarkdownChunker.FootnoteNumbers(sentence))
+        {
+            var footnote = index.Chunks.FirstOrDefault(c => c.Document.Id == chunk.Document.Id && c.Section == $"{MarkdownChunker.FootnoteSection} {number}");
+            if (footnote is not null && (kind == QuestionKind.Reference || Coverage(analysis, footnote.Text) > 0.2))
+            {
+                yield return $"Chú thích {number}: {EndSentence(footnote.Text)}";
+            }
+        }
+    }
+
+    /// <summary>"UBND các xã, phường có trách nhiệm gì?": the items of the section whose heading names the subject.</summary>
+    private KnowledgeAnswer? SectionAnswer(IReadOnlyList<(KnowledgeChunk Chunk, double Score)> hits, QueryAnalysis analysis)
+    {
+        var best = hits.Where(h => h.Chunk.Row is null && h.Chunk.Heading.Length > 0)
+            .Select(h => (h.Chunk, Coverage: Coverage(analysis, h.Chunk.Heading, DutyWords)))
+            .OrderByDescending(h => h.Coverage)
+            .FirstOrDefault();
+        if (best.Chunk is null || best.Coverage < 0.6)
+        {
+            return null;
+        }
+
+        var items = index.Chunks
+            .Where(c => c.Document.Id == best.Chunk.Document.Id && c.Section == best.Chunk.Section && c.Heading == best.Chunk.Heading && c.Row is null)
+            .Take(6)
+            .Select(c => LowerFirst(SplitSentences(c.Text)[0].TrimEnd('.', ';', ' ')))
+            .ToList();
+        var heading = HeadingEnumerator().Replace(best.Chunk.Heading, string.Empty);
+        var body = $"{heading}: {string.Join("; ", items)}.";
+        return new KnowledgeAnswer(WithAuthorityNote(body, best.Chunk.Authority), true, [Cite(best.Chunk, Quote(string.Join("; ", items)))]);
+    }
+
+    private static readonly HashSet<string> DutyWords = new(["trach", "nhiem", "vu", "lam", "ke", "hoach"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A question that names a document's number ("QĐ 4725", "Thông tư 02/2025") wants that document; "kế hoạch này"
+    /// means the document the assistant is about (the verbatim one).
+    /// </summary>
+    private static bool NamesDocument(string question, KnowledgeChunk chunk)
+    {
+        var words = QuestionClassifier.FoldedWords(question);
+        if (chunk.Document.Authority == Authority.Verbatim && (words.Contains(" ke hoach nay ", StringComparison.Ordinal) || words.Contains(" van ban nay ", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        var number = LeadingNumber().Match(chunk.Document.Number);
+        if (!number.Success)
+        {
+            return false;
+        }
+
+        return Regex.IsMatch(words, $@"\b(qd|quyet dinh|thong tu|tt|luat|nghi dinh|nd|cong van|cv|ke hoach|kh)( so)? {number.Value}\b")
+            || question.Contains(number.Value + "/", StringComparison.Ordinal);
+    }
+
+    private static double AuthorityFactor(Authority authority) => authority switch
+    {
+        Authority.Verbatim => 1.0,
+        Authority.Excerpt => 0.9,
+        _ => 0.8,
+    };
+
+    /// <summary>
+    /// What a cell's column says about its value, in the words questions use ("chủ trì", "phối hợp"); the full header
+    /// ("... tổ chức triển khai và báo cáo kết quả ...") would make every row match every question about reports.
+    /// </summary>
+    private static string RoleWords(TableCell cell) => cell.Role switch
+    {
+        ColumnRole.Lead => "chủ trì",
+        ColumnRole.Partners => VietnameseText.NormalizeAndFold(cell.Header).Contains("phoi hop", StringComparison.Ordinal) ? "phối hợp" : "triển khai",
+        ColumnRole.Deadline => "thời gian thời hạn",
+        _ => string.Empty,
+    };
+
+    // The rows say who leads and who cooperates on indicators and tasks; other "who" questions (who reports to whom)
+    // are answered by the text.
+    private static readonly string[] RowRoleMarkers = ["chu tri", "phoi hop", "theo doi", "phu trach", "chi tieu", "nhiem vu", "don vi nao", "phong nao"];
+
+    private static double RowBonus(TableRowRecord row, QuestionKind kind, string question) => kind switch
+    {
+        QuestionKind.Responsibility when row.Cell(ColumnRole.Lead) is not null && RowRoleMarkers.Any(VietnameseText.NormalizeAndFold(question).Contains) => 1.25,
+        QuestionKind.Deadline when row.Cell(ColumnRole.Deadline) is not null => 1.25,
+        QuestionKind.Target when row.Cell(ColumnRole.Subject)?.Value.Contains('%', StringComparison.Ordinal) == true => 1.1,
+        QuestionKind.Practice or QuestionKind.Reference => 0.8,
+        _ => 1.0,
+    };
+
+    private double ScoreText(string text, QueryAnalysis analysis)
+    {
+        var terms = index.TermSet(text);
+        double score = 0;
+        foreach (var (term, weight) in analysis.Terms)
+        {
+            if (terms.Contains(term))
+            {
+                score += index.Index.Idf(term) * weight;
+            }
+        }
+
+        return score;
+    }
+
+    private static double KindBonus(string sentence, QuestionKind kind, bool asksDocument) =>
+        (sentence.TrimEnd().EndsWith(':') ? 0.7 : 1.0) * kind switch
+    {
+        // A concrete date answers "khi nào" better than "hằng năm" or "thường xuyên".
+        QuestionKind.Deadline when ConcreteDate().IsMatch(sentence) => 1.5,
+        QuestionKind.Responsibility when UnitName().IsMatch(sentence) => 1.2,
+        QuestionKind.Deadline when TimeExpression().IsMatch(sentence) => 1.3,
+        // Targets are stated as "80% ..." or "Tỷ lệ ... đạt trên 50%": a sentence that opens with its figure states one.
+        QuestionKind.Target when TargetStatement().IsMatch(sentence) => 1.4,
+        QuestionKind.Target when sentence.Contains('%', StringComparison.Ordinal) || Regex.IsMatch(sentence, @"\d") => 1.15,
+        QuestionKind.Reference when asksDocument && DocumentNumber().IsMatch(sentence) => 1.5,
+        _ => 1.0,
+    };
+
+    /// <summary>
+    /// A long sentence keeps only the clauses (split at ";", and at a parenthesis the split leaves open) that match the
+    /// question well: "... (A báo cáo về Sở ...; B báo cáo về UBND ...) ..." answers "B báo cáo về đâu" with B's clause.
+    /// </summary>
+    private string Trim(string sentence, QueryAnalysis analysis)
+    {
+        if (sentence.Length <= LongSentence)
+        {
+            return sentence;
+        }
+
+        var clauses = sentence.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => Unbracket(c, analysis))
+            .ToArray();
+        if (clauses.Length < 2)
+        {
+            return clauses[0];
+        }
+
+        var scores = clauses.Select(c => ScoreText(c, analysis)).ToArray();
+        var max = scores.Max();
+        var joined = string.Join("; ", clauses.Where((_, i) => scores[i] >= max * 0.6));
+        return joined.Length <= ShortAnswer ? joined : clauses[Array.IndexOf(scores, max)];
+    }
+
+    /// <summary>A clause cut out of a parenthesis keeps the side of the open bracket that matches the question better.</summary>
+    private string Unbracket(string clause, QueryAnalysis analysis)
+    {
+        var depth = 0;
+        for (var i = 0; i < clause.Length; i++)
+        {
+            depth += clause[i] switch { '(' => 1, ')' => -1, _ => 0 };
+            if (depth < 0)
+            {
+                return Better(clause[..i], clause[(i + 1)..]);
+            }
+        }
+
+        if (depth > 0)
+        {
+            var open = clause.LastIndexOf('(');
+            return Better(clause[..open], clause[(open + 1)..]);
+        }
+
+        return clause;
+
+        string Better(string first, string second) =>
+            ScoreText(second, analysis) > ScoreText(first, analysis) ? second.Trim() : first.Trim();
+    }
+
+    internal static List<string> SplitSentences(string text)
+    {
+        var sentences = new List<string>();
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            sentences.AddRange(SentenceBreak().Split(line).Select(s => s.Trim()).Where(s => s.Length > 0));
+        }
+
+        return sentences;
+    }
+
+    private string Relative(string deadline)
+    {
+        DateOnly? date = null;
+        if (FullDate().Match(deadline) is { Success: true } full)
+        {
+            date = SafeDate(full.Groups[3].Value, full.Groups[2].Value, full.Groups[1].Value);
+        }
+        else if (MonthYear().Match(deadline) is { Success: true } month && SafeDate(month.Groups[2].Value, month.Groups[1].Value, "1") is { } first)
+        {
+            date = first.AddMonths(1).AddDays(-1);
+        }
+
+        if (date is not { } value)
+        {
+            return string.Empty;
+        }
+
+        var days = value.DayNumber - today.DayNumber;
+        return days >= 0 ? $" (còn {days} ngày)" : " (mốc này đã qua)";
+    }
+
+    private static DateOnly? SafeDate(string year, string month, string day) =>
+        DateOnly.TryParseExact($"{int.Parse(year, CultureInfo.InvariantCulture):D4}-{int.Parse(month, CultureInfo.InvariantCulture):D2}-{int.Parse(day, CultureInfo.InvariantCulture):D2}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static string LeadRole(string header)
+    {
+        var role = header.StartsWith("Đơn vị ", StringComparison.OrdinalIgnoreCase) ? header["Đơn vị ".Length..] : header;
+        return LowerFirst(role);
+    }
+
+    private static Citation Cite(KnowledgeChunk chunk, string quote) => new(chunk.Document.DisplayName, chunk.Section, quote);
+
+    private static string Quote(string text) => text.Length <= MaxQuote ? text : text[..MaxQuote].TrimEnd() + "…";
+
+    private static string WithAuthorityNote(string answer, Authority authority) => authority switch
+    {
+        Authority.Excerpt => answer + " (Lưu ý: nguồn là bản trích, cần đối chiếu văn bản gốc.)",
+        Authority.Summary => answer + " (Lưu ý: nguồn là bản tóm tắt, cần đối chiếu văn bản gốc.)",
+        _ => answer,
+    };
+
+    private static string Date(DateOnly date) => date.ToString("d/M/yyyy", CultureInfo.InvariantCulture);
+
+    private static string NumericDate(Match m) =>
+        m.Groups[3].Success ? $"{m.Groups[1].Value}/{m.Groups[2].Value}/{m.Groups[3].Value}" : $"{m.Groups[1].Value}/{m.Groups[2].Value}";
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Vietnamese) + text[1..];
+
+    private static string LowerFirst(string text) =>
+        text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLower(text[0], Vietnamese) + text[1..] : text;
+
+    private static string EndSentence(string text) => text.Length > 0 && ".!?…)".Contains(text[^1], StringComparison.Ordinal) ? text : text.TrimEnd(';', ',', ':', ' ') + ".";
+
+    private sealed record Candidate(KnowledgeChunk Chunk, List<string> Sentences, int Index, double Score);
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\d“""(])")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"\b(Phòng|phòng|Văn phòng|UBND|Ủy ban|Sở|Bộ|Ban|cơ sở giáo dục|đơn vị|trường|giáo viên|viên chức|Thủ tướng|Chính phủ|Quốc hội)\b")]
+    private static partial Regex UnitName();
+
+    [GeneratedRegex(@"\b(Phòng|Văn phòng|Sở|Bộ|Ban|Cục|Vụ)\s+\p{Lu}|\bUBND\b|\bỦy ban\b|Thủ tướng|Chính phủ|Quốc hội|cơ sở giáo dục|giáo viên|viên chức")]
+    private static partial Regex ProperUnitName();
+
+    [GeneratedRegex(@"^(\d+([,.]\d+)?%?\s|Tỷ lệ|Tỉ lệ|Mức \d)|đạt (trên |từ |tối thiểu |ít nhất )?\d")]
+    private static partial Regex TargetStatement();
+
+    [GeneratedRegex(@"^(\d+)")]
+    private static partial Regex LeadingNumber();
+
+    [GeneratedRegex(@"^([IVXLC]+|\d+(\.\d+)*)\.\s*")]
+    private static partial Regex HeadingEnumerator();
+
+    [GeneratedRegex(@"\d{1,2}/\d{1,4}|\bngày \d|\btháng \d|\bnăm \d{4}|\btrước ngày|\bthường xuyên|\bhằng (tháng|quý|năm)|\bđầu năm học|\bhiệu lực", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeExpression();
+
+    [GeneratedRegex(@"\d+[/-][\p{L}\d]+(?:[/-][\p{L}\d]+)*-?[\p{Lu}Đ]{2,}|\b\d+/\d{4}/[\p{Lu}Đ\-]+")]
+    private static partial Regex DocumentNumber();
+
+    [GeneratedRegex(@"(?<![\d/])ngày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?")]
+    private static partial Regex SpelledDate();
+
+    [GeneratedRegex(@"(\d{1,2})/(\d{1,2})/(\d{4})")]
+    private static partial Regex FullDate();
+
+    [GeneratedRegex(@"\d{1,2}/\d{1,4}|\bngày \d{1,2}|\btháng \d{1,2}", RegexOptions.IgnoreCase)]
+    private static partial Regex ConcreteDate();
+
+    [GeneratedRegex(@"[Tt]háng (\d{1,2})/(\d{4})")]
+    private static partial Regex MonthYear();
+
+    [GeneratedRegex(@"\(([^()]*báo cáo về[^()]*)\)")]
+    private static partial Regex Recipients();
+}

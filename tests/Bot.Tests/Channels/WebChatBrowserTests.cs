@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+
+namespace DtsAssistant.Bot.Tests.Channels;
+
+/// <summary>Runs only where a Chromium is given (DTS_TEST_CHROMIUM); skipped visibly otherwise, unless services are required.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("DTS_TEST_CHROMIUM"))
+            && Environment.GetEnvironmentVariable("DTS_TEST_REQUIRE_SERVICES") != "1")
+        {
+            Skip = "DTS_TEST_CHROMIUM is not set (e.g. /usr/bin/chromium): the browser test is skipped.";
+        }
+    }
+}
+
+/// <summary>The web chat in a real headless Chromium on a phone-sized screen, against the real core.</summary>
+public sealed class WebChatBrowserTests(RealCoreFixture fixture) : IClassFixture<RealCoreFixture>
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    [ChromiumFact]
+    public async Task A_person_asks_a_question_sees_the_cited_answer_and_files_a_report_with_buttons()
+    {
+        var chromium = Environment.GetEnvironmentVariable("DTS_TEST_CHROMIUM");
+        Assert.False(string.IsNullOrWhiteSpace(chromium), "DTS_TEST_REQUIRE_SERVICES=1 but DTS_TEST_CHROMIUM is not set");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await page.GotoAsync(fixture.Host.BaseUrl);
+        var userId = await page.EvaluateAsync<string>("localStorage.getItem('dts-user-id')");
+        Assert.Matches("^[A-Za-z0-9_-]{8,64}$", userId);
+
+        await SendAsync(page, "Hạn nộp báo cáo tháng về chuyển đổi số là khi nào?");
+        var answer = page.Locator(".msg.bot").Last;
+        Assert.True(await answer.Locator(".citation").CountAsync() >= 1, "the answer shows no citation");
+        Assert.Contains("20", await answer.InnerTextAsync());
+
+        await SendAsync(page, "/dangky " + await fixture.FocalPointInviteAsync(school: 2));
+        await SendAsync(page, "/baocao");
+        var clicks = 0;
+        for (var step = 0; step < 60; step++)
+        {
+            var last = page.Locator(".msg.bot").Last;
+            if ((await last.InnerTextAsync()).Contains("Đã nhận báo cáo", StringComparison.Ordinal))
+            {
+                break;
+            }
+            var labels = await last.Locator(".buttons button").AllInnerTextsAsync();
+            var (button, text) = RealCoreChannelTests.NextFilingStep(labels.Select(l => (l, l)).ToList());
+            if (button is null)
+            {
+                await SendAsync(page, text!);
+                continue;
+            }
+            var before = await page.Locator(".msg.bot").CountAsync();
+            await last.Locator(".buttons button", new LocatorLocatorOptions { HasTextString = button }).First.ClickAsync();
+            clicks++;
+            await WaitForBotMessagesAsync(page, before);
+        }
+
+        Assert.Contains("Đã nhận báo cáo", await page.Locator(".msg.bot").Last.InnerTextAsync());
+        Assert.True(clicks >= 5, $"only {clicks} buttons clicked");
+        // The same browser keeps its identity across a reload.
+        await page.ReloadAsync();
+        Assert.Equal(userId, await page.EvaluateAsync<string>("localStorage.getItem('dts-user-id')"));
+    }
+
+    private static async Task SendAsync(IPage page, string text)
+    {
+        var before = await page.Locator(".msg.bot").CountAsync();
+        await page.FillAsync("#text", text);
+        await page.ClickAsync("#send");
+        await WaitForBotMessagesAsync(page, before);
+    }
+
+    private static async Task WaitForBotMessagesAsync(IPage page, int before)
+    {
+        await page.WaitForFunctionAsync($"document.querySelectorAll('.msg.bot').length > {before}", null,
+            new PageWaitForFunctionOptions { Timeout = 30_000 });
+        // Enabled again once the whole answer has arrived.
+        await page.WaitForFunctionAsync("!document.getElementById('send').disabled", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+    }
+}

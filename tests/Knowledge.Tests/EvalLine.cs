@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using DtsAssistant.Knowledge.Answering;
+using DtsAssistant.Knowledge.Text;
+
+namespace DtsAssistant.Knowledge.Tests;
+
+/// <summary>A question in the eval format with its pass rule (the same folding as the eval README describes).</summary>
+internal sealed record EvalLine(string Id, string Question, string[] ExpectAll, string[] ExpectAny, bool ExpectNotFound)
+{
+    public static EvalLine Parse(string line)
+    {
+        var node = JsonNode.Parse(line)!.AsObject();
+        static string[] Strings(JsonNode? n) => n is JsonArray a ? a.Select(x => x!.GetValue<string>()).ToArray() : [];
+        return new EvalLine(node["id"]!.GetValue<string>(), node["question"]!.GetValue<string>(), Strings(node["expect_all"]), Strings(node["expect_any"]), node["expect_not_found"]?.GetValue<bool>() ?? false);
+    }
+
+    public bool Passes(KnowledgeAnswer answer)
+    {
+        if (ExpectNotFound)
+        {
+            return !answer.Found;
+        }
+
+        var text = VietnameseText.FoldForMatching(answer.Answer);
+        return answer.Found && ExpectAll.All(e => text.Contains(VietnameseText.FoldForMatching(e), StringComparison.Ordinal))
+            && (ExpectAny.Length == 0 || ExpectAny.Any(e => text.Contains(VietnameseText.FoldForMatching(e), StringComparison.Ordinal)));
+    }
+}
