@@ -1,0 +1,47 @@
+using DtsAssistant.Bot.Orchestration.Llm;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+namespace DtsAssistant.Bot.Orchestration;
+
+internal static class OrchestrationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Wires the planners over the plugin functions. With no <c>Llm:Endpoint</c>/<c>Llm:Model</c> the deterministic
+    /// planner answers and nothing leaves the machine; with them, the model plans and the deterministic planner is its
+    /// fallback.
+    /// </summary>
+    public static IServiceCollection AddOrchestration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMemoryCache();
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section);
+        services.AddSingleton<AssistantKernelFactory>();
+        services.AddSingleton<DeterministicPlanner>();
+        services.AddSingleton<FreeTextQuestions>();
+
+        var llm = configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
+        if (!llm.IsConfigured)
+        {
+            services.AddSingleton<IAssistantPlanner>(sp => sp.GetRequiredService<DeterministicPlanner>());
+            return services;
+        }
+
+        services.AddLlmHttpClient(llm);
+        services.AddSingleton<IChatCompletionService>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
+            return new OpenAIChatCompletionService(
+                options.Model!,
+                new Uri(options.Endpoint!),
+                // Self-hosted endpoints (Ollama, vLLM) take no key, but the OpenAI client insists on one.
+                string.IsNullOrEmpty(options.ApiKey) ? "no-key" : options.ApiKey,
+                httpClient: sp.GetRequiredService<IHttpClientFactory>().CreateClient(LlmHttp.ClientName),
+                loggerFactory: sp.GetService<ILoggerFactory>());
+        });
+        services.AddSingleton<ChatMemory>();
+        services.AddSingleton<LlmPlanner>();
+        services.AddSingleton<IAssistantPlanner>(sp => sp.GetRequiredService<LlmPlanner>());
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+using DtsAssistant.Knowledge.Retrieval;
+
+namespace DtsAssistant.Bot.Orchestration;
+
+/// <summary>
+/// Everything one turn's functions share: who is asking, and every passage the functions handed out. The grounding
+/// check accepts only citations of passages recorded here, so a model cannot cite what it was never given.
+/// </summary>
+internal sealed class TurnContext(AssistantCaller caller)
+{
+    private readonly List<Passage> _retrieved = [];
+    private readonly Lock _gate = new();
+
+    public AssistantCaller Caller { get; } = caller;
+
+    /// <summary>Records passages and returns the short ids ("P1", "P2", ...) the model cites them by.</summary>
+    public IReadOnlyList<string> Record(IReadOnlyList<Passage> passages)
+    {
+        lock (_gate)
+        {
+            var ids = new List<string>(passages.Count);
+            foreach (var passage in passages)
+            {
+                var index = _retrieved.FindIndex(p => p.ChunkId == passage.ChunkId);
+                if (index < 0)
+                {
+                    _retrieved.Add(passage);
+                    index = _retrieved.Count - 1;
+                }
+
+                ids.Add(PassageId(index));
+            }
+
+            return ids;
+        }
+    }
+
+    public Passage? Find(string passageId)
+    {
+        lock (_gate)
+        {
+            return passageId.Length > 1 && passageId[0] == 'P' && int.TryParse(passageId.AsSpan(1), out var n) && n >= 1 && n <= _retrieved.Count
+                ? _retrieved[n - 1]
+                : null;
+        }
+    }
+
+    public int RetrievedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _retrieved.Count;
+            }
+        }
+    }
+
+    private static string PassageId(int index) => $"P{index + 1}";
+}
