@@ -1,0 +1,46 @@
+using DtsAssistant.Bot.Orchestration;
+using DtsAssistant.Bot.Orchestration.Llm;
+using DtsAssistant.Knowledge.Retrieval;
+
+namespace DtsAssistant.Bot.Tests.Orchestration;
+
+public sealed class GroundingCheckTests
+{
+    private static TurnContext TurnWith(params string[] chunkIds)
+    {
+        var turn = new TurnContext(AssistantCaller.Anonymous("test:1"));
+        turn.Record([.. chunkIds.Select(id => new Passage(id, $"Tài liệu {id}", $"Mục {id}", Authority.Verbatim, $"Nội dung của {id}.", 1))]);
+        return turn;
+    }
+
+    [Fact]
+    public void Citations_are_renumbered_in_order_of_first_use()
+    {
+        var answer = GroundingCheck.Apply("Thứ nhất [P2]. Thứ hai [P1, P2]. Lại thứ nhất [P2].", TurnWith("a", "b"));
+
+        Assert.NotNull(answer);
+        Assert.Equal("Thứ nhất [1]. Thứ hai [2][1]. Lại thứ nhất [1].", answer.Answer);
+        Assert.Equal(["Tài liệu b", "Tài liệu a"], answer.Citations.Select(c => c.Document));
+    }
+
+    [Fact]
+    public void Ids_that_the_turn_never_retrieved_are_removed()
+    {
+        var answer = GroundingCheck.Apply("Đúng [P1]. Bịa [P3]. Bịa nữa [P0][P-1].", TurnWith("a", "b"));
+
+        Assert.NotNull(answer);
+        Assert.Equal("Đúng [1]. Bịa. Bịa nữa [P-1].", answer.Answer);
+        Assert.Single(answer.Citations);
+    }
+
+    [Theory]
+    [InlineData("Tôi không biết.")]
+    [InlineData("Theo [P5] thì như vậy.")]
+    [InlineData("")]
+    public void An_answer_with_no_valid_citation_is_rejected(string text) =>
+        Assert.Null(GroundingCheck.Apply(text, TurnWith("a")));
+
+    [Fact]
+    public void Nothing_retrieved_means_nothing_can_be_cited() =>
+        Assert.Null(GroundingCheck.Apply("Theo [P1].", TurnWith()));
+}
