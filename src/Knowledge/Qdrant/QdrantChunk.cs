@@ -3,7 +3,11 @@ using DtsAssistant.Knowledge.Retrieval;
 namespace DtsAssistant.Knowledge.Qdrant;
 
 /// <summary>One chunk as the Qdrant index stores it: the text plus what a citation needs, carried as payload.</summary>
-public sealed record QdrantChunk(string ChunkId, string Document, string Section, Authority Authority, string Text);
+/// <param name="IndexText">What the vectors are made from (the text with its heading), when it differs from <paramref name="Text"/>.</param>
+public sealed record QdrantChunk(string ChunkId, string Document, string Section, Authority Authority, string Text, string? IndexText = null)
+{
+    public string VectorText => IndexText ?? Text;
+}
 
 /// <summary>
 /// Turns text into the analyzer's sparse term vectors. Documents carry the term-frequency part of BM25 and queries

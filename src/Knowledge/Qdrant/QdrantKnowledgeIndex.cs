@@ -38,40 +38,32 @@ public sealed class QdrantKnowledgeIndex(
     public async Task<IReadOnlyList<Passage>> SearchAsync(string query, int top, CancellationToken cancellationToken)
     {
         var sparse = encoder.EncodeQuery(query);
-        if (sparse.Indices.Count == 0 || top <= 0)
+        if (top <= 0)
         {
             return [];
         }
 
-        var sparseQuery = new Query { Nearest = new VectorInput { Sparse = ToSparse(sparse) } };
-        IReadOnlyList<ScoredPoint> hits;
-        if (_hasDense && embeddings is not null)
+        var prefetch = new List<PrefetchQuery>();
+        if (sparse.Indices.Count > 0)
         {
-            var dense = await embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken);
-            var prefetch = new List<PrefetchQuery>
-            {
-                new() { Query = sparseQuery, Using = SparseVector, Limit = (ulong)_options.PrefetchLimit },
-                new() { Query = new Query { Nearest = new VectorInput { Dense = new DenseVector { Data = { dense.ToArray() } } } }, Using = DenseVector, Limit = (ulong)_options.PrefetchLimit },
-            };
-            hits = await client.QueryAsync(
-                _options.Alias,
-                query: new Query { Fusion = Fusion.Rrf },
-                prefetch: prefetch,
-                limit: (ulong)top,
-                payloadSelector: true,
-                cancellationToken: cancellationToken);
-        }
-        else
-        {
-            hits = await client.QueryAsync(
-                _options.Alias,
-                query: sparseQuery,
-                usingVector: SparseVector,
-                limit: (ulong)top,
-                payloadSelector: true,
-                cancellationToken: cancellationToken);
+            prefetch.Add(new() { Query = new Query { Nearest = new VectorInput { Sparse = ToSparse(sparse) } }, Using = SparseVector, Limit = (ulong)_options.PrefetchLimit });
         }
 
+        if (_hasDense && embeddings is not null && !string.IsNullOrWhiteSpace(query))
+        {
+            var dense = await embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken);
+            prefetch.Add(new() { Query = new Query { Nearest = new VectorInput { Dense = new DenseVector { Data = { dense.ToArray() } } } }, Using = DenseVector, Limit = (ulong)_options.PrefetchLimit });
+        }
+
+        if (prefetch.Count == 0)
+        {
+            return [];
+        }
+
+        // Sparse alone is ranked directly, exactly like the embedded index; with a dense vector too, RRF fuses both.
+        var hits = prefetch.Count == 1
+            ? await client.QueryAsync(_options.Alias, query: prefetch[0].Query, usingVector: prefetch[0].Using, limit: (ulong)top, payloadSelector: true, cancellationToken: cancellationToken)
+            : await client.QueryAsync(_options.Alias, query: new Query { Fusion = Fusion.Rrf }, prefetch: prefetch, limit: (ulong)top, payloadSelector: true, cancellationToken: cancellationToken);
         return [.. hits.Select(QdrantPayload.ToPassage)];
     }
 
@@ -83,7 +75,7 @@ public sealed class QdrantKnowledgeIndex(
     /// <returns>The name of the collection the alias now points to.</returns>
     public async Task<string> ReindexAsync(IReadOnlyList<QdrantChunk> chunks, CancellationToken cancellationToken)
     {
-        var sparseVectors = encoder.EncodeDocuments([.. chunks.Select(c => c.Text)]);
+        var sparseVectors = encoder.EncodeDocuments([.. chunks.Select(c => c.VectorText)]);
         var target = $"{_options.Alias}-{ContentHash(chunks, sparseVectors, embeddings is not null)}";
         var aliases = await client.ListAliasesAsync(cancellationToken);
         var current = aliases.FirstOrDefault(a => a.AliasName == _options.Alias)?.CollectionName;
@@ -101,7 +93,7 @@ public sealed class QdrantKnowledgeIndex(
 
         var denseVectors = embeddings is null || chunks.Count == 0
             ? null
-            : (await embeddings.GenerateAsync(chunks.Select(c => c.Text), cancellationToken: cancellationToken)).Select(e => e.Vector.ToArray()).ToList();
+            : (await embeddings.GenerateAsync(chunks.Select(c => c.VectorText), cancellationToken: cancellationToken)).Select(e => e.Vector.ToArray()).ToList();
 
         var create = new CreateCollection
         {
@@ -163,7 +155,7 @@ public sealed class QdrantKnowledgeIndex(
         {
             var chunk = chunks[i];
             text.Append(chunk.ChunkId).Append('\u001f').Append(chunk.Document).Append('\u001f').Append(chunk.Section)
-                .Append('\u001f').Append(chunk.Authority).Append('\u001f').Append(chunk.Text).Append('\u001f')
+                .Append('\u001f').Append(chunk.Authority).Append('\u001f').Append(chunk.Text).Append('\u001f').Append(chunk.IndexText).Append('\u001f')
                 .AppendJoin(',', vectors[i].Indices).Append('\u001f').AppendJoin(',', vectors[i].Values).Append('\u001e');
         }
 

@@ -133,7 +133,7 @@ internal sealed class FakeCollection(CreateCollection config)
                 .Select(p => (p, p.Dense[vectorName].Zip(probe, (a, b) => a * b).Sum()));
         }
 
-        return [.. scored.OrderByDescending(s => s.Item2).ThenBy(s => Key(s.Item1.Id), StringComparer.Ordinal).Take(limit)];
+        return [.. scored.OrderByDescending(s => s.Item2).ThenBy(s => Order(s.Item1.Id)).ThenBy(s => Key(s.Item1.Id), StringComparer.Ordinal).Take(limit)];
     }
 
     private static List<(StoredPoint Point, float Score)> Fuse(IEnumerable<List<(StoredPoint Point, float Score)>> lists, uint k)
@@ -149,7 +149,7 @@ internal sealed class FakeCollection(CreateCollection config)
             }
         }
 
-        return [.. fused.Values.OrderByDescending(f => f.Score).ThenBy(f => Key(f.Point.Id), StringComparer.Ordinal)];
+        return [.. fused.Values.OrderByDescending(f => f.Score).ThenBy(f => Order(f.Point.Id)).ThenBy(f => Key(f.Point.Id), StringComparer.Ordinal)];
     }
 
     private static Dictionary<uint, float> ReadSparse(Vector vector)
@@ -188,6 +188,9 @@ internal sealed class FakeCollection(CreateCollection config)
         var length = MathF.Sqrt(vector.Sum(v => v * v));
         return length == 0 ? vector : [.. vector.Select(v => v / length)];
     }
+
+    // Equal scores come back in point-id order, as from a freshly built Qdrant segment.
+    private static ulong Order(PointId id) => id.HasNum ? id.Num : ulong.MaxValue;
 
     private static string Key(PointId id) => id.HasUuid ? id.Uuid : id.Num.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -79,6 +79,10 @@ internal sealed class FakePointsService(FakeQdrantStore store) : PointsServiceBa
     public override Task<QueryResponse> Query(QueryPoints request, ServerCallContext context)
     {
         store.Record("Points.Query");
+        lock (store.Queries)
+        {
+            store.Queries.Add(request);
+        }
         var response = new QueryResponse();
         response.Result.AddRange(store.With(request.CollectionName, c => c.Query(request)));
         return Task.FromResult(response);

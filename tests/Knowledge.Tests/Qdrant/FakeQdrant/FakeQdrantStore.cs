@@ -13,6 +13,9 @@ internal sealed class FakeQdrantStore
     /// <summary>Every request the fake served, by method name, so tests can see what the client really called.</summary>
     public List<string> Calls { get; } = [];
 
+    /// <summary>Every query request as received, for tests of what the client sent.</summary>
+    public List<QueryPoints> Queries { get; } = [];
+
     public void Record(string call)
     {
         lock (_gate)
