@@ -1,11 +1,66 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DtsAssistant.Knowledge;
+using DtsAssistant.Knowledge.Answering;
+
 namespace DtsAssistant.Bot.Cli;
 
+/// <summary>`ask [--json] "question"`: one grounded answer, as text with sources or as one JSON object.</summary>
 internal static class AskCommand
 {
+    /// <summary>Vietnamese stays readable in the JSON (no \uXXXX escapes); the shape is the documented ask --json object.</summary>
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
     public static Task<int> RunAsync(string[] args)
     {
-        _ = args;
-        Console.Error.WriteLine("Lệnh này chưa được cài đặt.");
-        return Task.FromResult(3);
+        Console.OutputEncoding = Encoding.UTF8;
+        Console.InputEncoding = Encoding.UTF8;
+        using var services = KnowledgeCli.BuildServices();
+        return Task.FromResult(Run(args, services.GetRequiredService<IKnowledgeAnswerer>(), Console.Out));
+    }
+
+    internal static int Run(string[] args, IKnowledgeAnswerer answerer, TextWriter output)
+    {
+        var json = args.Contains("--json");
+        var question = string.Join(' ', args.Where(a => a != "--json"));
+        var answer = answerer.Ask(question);
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(answer, Json));
+            return 0;
+        }
+
+        output.WriteLine(answer.Answer);
+        foreach (var citation in answer.Citations)
+        {
+            output.WriteLine($"Nguồn: {citation.Document}, {citation.Section}");
+        }
+
+        return 0;
+    }
+}
+
+/// <summary>The services the knowledge commands need, without the server's channels or database.</summary>
+internal static class KnowledgeCli
+{
+    public static ServiceProvider BuildServices()
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddKnowledge(configuration);
+        return services.BuildServiceProvider();
     }
 }

@@ -1,0 +1,67 @@
+using DtsAssistant.Knowledge.Text;
+
+namespace DtsAssistant.Knowledge.Answering;
+
+/// <summary>What a question asks for, which decides the shape of the answer.</summary>
+public enum QuestionKind
+{
+    General,
+    Responsibility,
+    Deadline,
+    Target,
+    Practice,
+    Reference,
+}
+
+/// <summary>Recognises the kind of a question from its question words (with or without accents).</summary>
+public static class QuestionClassifier
+{
+    private static readonly string[] ReferenceMarkers =
+    [
+        "van ban nao", "quyet dinh nao", "cong van nao", "thong tu nao", "nghi dinh nao", "luat nao", "ke hoach nao", "can cu",
+        "van ban gi", "quyet dinh so", "so hieu", "ai ky", "nguoi ky", "ky ban hanh", "nguon nao", "nguon kinh phi",
+        "tu nguon", "phong trao nao", "phong trao gi",
+    ];
+
+    private static readonly string[] ResponsibilityMarkers =
+    [
+        " ai ", "phong nao", "don vi nao", "co quan nao", "bo phan nao", "chu tri", "phoi hop", "ve dau", "qua dau", "gui dau",
+        "nop o dau", "nop cho", "trach nhiem", "dau moi", "phu trach", "giao cho",
+    ];
+
+    private static readonly string[] DeadlineMarkers =
+    [
+        "khi nao", "bao gio", " han ", "thoi han", "thoi gian", "ngay nao", "truoc ngay", "may ngay", "bao nhieu ngay",
+        "bao lau", "luc nao", "thang nao", "nam nao", "hieu luc", "han chot", "het han", "moc",
+    ];
+
+    private static readonly string[] TargetMarkers =
+    [
+        "bao nhieu", "ty le", "ti le", "phan tram", "%", "muc nao", "muc may", "toi thieu", "can dat", "phai dat", "dat muc",
+        "may mien", "chi tieu", "yeu cau",
+    ];
+
+    private static readonly string[] PracticeMarkers =
+    [
+        "nhu the nao", "the nao", "ra sao", "lam gi", "cach nao", "cach ", "quy dinh ve", "can lam", "phai lam", "bien phap",
+        "luu y", "nen lam",
+    ];
+
+    public static QuestionKind Classify(string question)
+    {
+        var folded = " " + string.Join(' ', VietnameseTokenizer.Tokenize(question ?? string.Empty).Select(t => t.Folded)) + " ";
+        if (question?.Contains('%', StringComparison.Ordinal) == true)
+        {
+            folded += "% ";
+        }
+
+        return Has(folded, ReferenceMarkers) ? QuestionKind.Reference
+            : Has(folded, ResponsibilityMarkers) ? QuestionKind.Responsibility
+            : Has(folded, DeadlineMarkers) ? QuestionKind.Deadline
+            : Has(folded, TargetMarkers) ? QuestionKind.Target
+            : Has(folded, PracticeMarkers) ? QuestionKind.Practice
+            : QuestionKind.General;
+    }
+
+    private static bool Has(string folded, string[] markers) => markers.Any(m => folded.Contains(m, StringComparison.Ordinal));
+}

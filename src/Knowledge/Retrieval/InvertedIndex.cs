@@ -1,0 +1,140 @@
+using System.Buffers;
+
+namespace DtsAssistant.Knowledge.Retrieval;
+
+/// <summary>
+/// BM25 over postings keyed by term index (the same hashed indices as <see cref="SparseTermVector"/>), so a sparse-vector
+/// engine with an IDF modifier ranks exactly as this does. Immutable once built; a rebuild makes a new one.
+/// </summary>
+public sealed class InvertedIndex
+{
+    private readonly Dictionary<uint, Posting[]> _postings;
+    private readonly Dictionary<uint, float> _idf;
+
+    private InvertedIndex(Dictionary<uint, Posting[]> postings, int documentCount, double averageLength)
+    {
+        _postings = postings;
+        DocumentCount = documentCount;
+        AverageDocumentLength = averageLength;
+        _idf = postings.ToDictionary(p => p.Key, p => (float)Text.VietnameseAnalyzer.InverseDocumentFrequency(documentCount, p.Value.Length));
+    }
+
+    public int DocumentCount { get; }
+
+    public double AverageDocumentLength { get; }
+
+    public int TermCount => _postings.Count;
+
+    /// <summary>Builds from each document's terms (with repeats) and its length in syllables.</summary>
+    public static InvertedIndex Build(IReadOnlyList<(IReadOnlyList<string> Terms, int Length)> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var average = documents.Count == 0 ? 1 : documents.Average(d => (double)d.Length);
+        var lists = new Dictionary<uint, List<Posting>>();
+        var frequencies = new Dictionary<uint, int>();
+        for (var doc = 0; doc < documents.Count; doc++)
+        {
+            frequencies.Clear();
+            foreach (var term in documents[doc].Terms)
+            {
+                var index = Text.VietnameseAnalyzer.TermIndex(term);
+                frequencies[index] = frequencies.GetValueOrDefault(index) + 1;
+            }
+
+            foreach (var (index, tf) in frequencies)
+            {
+                if (!lists.TryGetValue(index, out var list))
+                {
+                    list = [];
+                    lists[index] = list;
+                }
+
+                list.Add(new Posting(doc, Text.VietnameseAnalyzer.SaturatedFrequency(tf, documents[doc].Length, average)));
+            }
+        }
+
+        return new InvertedIndex(lists.ToDictionary(p => p.Key, p => p.Value.ToArray()), documents.Count, average);
+    }
+
+    /// <summary>The idf of a term, or the idf of an unseen term when the corpus never uses it.</summary>
+    public double Idf(string term) =>
+        _idf.TryGetValue(Text.VietnameseAnalyzer.TermIndex(term), out var idf) ? idf : Text.VietnameseAnalyzer.InverseDocumentFrequency(DocumentCount, 0);
+
+    public bool Contains(string term) => _postings.ContainsKey(Text.VietnameseAnalyzer.TermIndex(term));
+
+    /// <summary>Top documents by Σ idf · query weight · saturated tf, best first.</summary>
+    public IReadOnlyList<(int Document, double Score)> Search(IReadOnlyDictionary<string, float> queryTerms, int top)
+    {
+        ArgumentNullException.ThrowIfNull(queryTerms);
+        if (top <= 0 || DocumentCount == 0)
+        {
+            return [];
+        }
+
+        var scores = ArrayPool<float>.Shared.Rent(DocumentCount);
+        var touched = new List<int>();
+        try
+        {
+            var seen = new HashSet<uint>();
+            foreach (var (term, weight) in queryTerms)
+            {
+                var index = Text.VietnameseAnalyzer.TermIndex(term);
+                if (!seen.Add(index) || !_postings.TryGetValue(index, out var postings))
+                {
+                    continue;
+                }
+
+                var factor = _idf[index] * weight;
+                foreach (var posting in postings)
+                {
+                    if (scores[posting.Document] == 0)
+                    {
+                        touched.Add(posting.Document);
+                    }
+
+                    scores[posting.Document] += factor * posting.Weight;
+                }
+            }
+
+            return TopOf(scores, touched, top);
+        }
+        finally
+        {
+            foreach (var doc in touched)
+            {
+                scores[doc] = 0;
+            }
+
+            ArrayPool<float>.Shared.Return(scores);
+        }
+    }
+
+    private static List<(int Document, double Score)> TopOf(float[] scores, List<int> touched, int top)
+    {
+        // A bounded min-heap keeps this O(n log k) for the wide queries a 100k-chunk corpus produces.
+        var heap = new PriorityQueue<int, (float Score, int Negated)>();
+        foreach (var doc in touched)
+        {
+            var key = (scores[doc], -doc);
+            if (heap.Count < top)
+            {
+                heap.Enqueue(doc, key);
+            }
+            else if (heap.TryPeek(out _, out var smallest) && key.CompareTo(smallest) > 0)
+            {
+                heap.DequeueEnqueue(doc, key);
+            }
+        }
+
+        var result = new List<(int, double)>(heap.Count);
+        while (heap.TryDequeue(out var doc, out var key))
+        {
+            result.Add((doc, key.Score));
+        }
+
+        result.Reverse();
+        return result;
+    }
+
+    private readonly record struct Posting(int Document, float Weight);
+}

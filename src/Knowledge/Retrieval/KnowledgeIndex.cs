@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using DtsAssistant.Knowledge.Answering;
+using DtsAssistant.Knowledge.Chunking;
+using DtsAssistant.Knowledge.Documents;
+using DtsAssistant.Knowledge.Text;
+
+namespace DtsAssistant.Knowledge.Retrieval;
+
+/// <summary>One immutable snapshot of the knowledge base: documents, chunks, the inverted index, facts derived from them.</summary>
+public sealed class KnowledgeIndex
+{
+    private KnowledgeIndex(IReadOnlyList<DocumentInfo> documents, IReadOnlyList<KnowledgeChunk> chunks, InvertedIndex index, VietnameseAnalyzer analyzer, TimeSpan buildTime)
+    {
+        Documents = documents;
+        Chunks = chunks;
+        Index = index;
+        Analyzer = analyzer;
+        BuildTime = buildTime;
+        Schedule = ReportingSchedule.Find(chunks);
+    }
+
+    public IReadOnlyList<DocumentInfo> Documents { get; }
+
+    public IReadOnlyList<KnowledgeChunk> Chunks { get; }
+
+    public InvertedIndex Index { get; }
+
+    public VietnameseAnalyzer Analyzer { get; }
+
+    public TimeSpan BuildTime { get; }
+
+    /// <summary>The periodic reporting deadlines the documents state, when they state them.</summary>
+    public ReportingSchedule? Schedule { get; }
+
+    /// <summary>Reads every document of a knowledge-base folder (.md with front matter, .docx, .pdf) and the glossary.</summary>
+    public static KnowledgeIndex Load(string folder)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var glossaryPath = Path.Combine(folder, "glossary.tsv");
+        var glossary = File.Exists(glossaryPath) ? Glossary.Load(glossaryPath) : Glossary.Empty;
+        var documents = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(IsDocumentFile)
+            .Order(StringComparer.Ordinal)
+            .Select(DocumentReaders.Read)
+            .OfType<KnowledgeDocument>()
+            .ToList();
+        return Build(documents, glossary, stopwatch);
+    }
+
+    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeDocument> documents, Glossary glossary) =>
+        Build(documents, glossary, Stopwatch.StartNew());
+
+    /// <summary>Indexes chunks made elsewhere (the benchmark's synthetic corpus).</summary>
+    public static KnowledgeIndex FromChunks(IReadOnlyList<KnowledgeChunk> chunks, Glossary glossary)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var analyzer = new VietnameseAnalyzer(glossary);
+        var index = InvertedIndex.Build(chunks.Select(c => ((IReadOnlyList<string>)analyzer.DocumentTerms(c.IndexText), analyzer.DocumentLength(c.IndexText))).ToList());
+        return new KnowledgeIndex(chunks.Select(c => c.Document).Distinct().ToList(), chunks, index, analyzer, stopwatch.Elapsed);
+    }
+
+    internal static bool IsDocumentFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return !name.StartsWith('.') && !name.StartsWith("~$", StringComparison.Ordinal)
+            && DocumentReaders.Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
+    }
+
+    private static KnowledgeIndex Build(IReadOnlyList<KnowledgeDocument> documents, Glossary glossary, Stopwatch stopwatch)
+    {
+        var analyzer = new VietnameseAnalyzer(glossary);
+        var chunks = documents.SelectMany(MarkdownChunker.Chunk).ToList();
+        var index = InvertedIndex.Build(chunks.Select(c => ((IReadOnlyList<string>)analyzer.DocumentTerms(c.IndexText), analyzer.DocumentLength(c.IndexText))).ToList());
+        return new KnowledgeIndex(documents.Select(d => d.Info).ToList(), chunks, index, analyzer, stopwatch.Elapsed);
+    }
+
+    /// <summary>Ranked chunks for a query.</summary>
+    public IReadOnlyList<(KnowledgeChunk Chunk, double Score)> Search(QueryAnalysis query, int top) =>
+        Index.Search(query.Terms, top).Select(hit => (Chunks[hit.Document], hit.Score)).ToList();
+}

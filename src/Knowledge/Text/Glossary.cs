@@ -1,0 +1,84 @@
+namespace DtsAssistant.Knowledge.Text;
+
+/// <summary>One abbreviation people type and what it stands for, as written in knowledge-base/glossary.tsv.</summary>
+public sealed record GlossaryEntry(string Abbreviation, string Expansion)
+{
+    internal string[] AbbreviationTokens { get; } = Words(Abbreviation);
+
+    internal string[] ExpansionTokens { get; } = Words(Expansion);
+
+    /// <summary>Lower-case two-letter words such as "ai" or "lan" are real Vietnamese; only their upper-case form is the abbreviation.</summary>
+    internal bool NeedsUpperCase { get; } = Words(Abbreviation) is [var single] && single.Any(c => "aeiouy".Contains(c, StringComparison.Ordinal));
+
+    private static string[] Words(string text) =>
+        VietnameseTokenizer.Tokenize(text).Select(t => t.Folded).ToArray();
+}
+
+/// <summary>The abbreviations of the sector (CĐS, CSGD, CKS ...), loaded from a data file so staff can extend it.</summary>
+public sealed class Glossary(IReadOnlyList<GlossaryEntry> entries)
+{
+    public static Glossary Empty { get; } = new([]);
+
+    public IReadOnlyList<GlossaryEntry> Entries { get; } = entries;
+
+    /// <summary>Reads a tab-separated file: a header line, then "abbreviation TAB expansion" per line.</summary>
+    public static Glossary Load(string path)
+    {
+        var entries = new List<GlossaryEntry>();
+        foreach (var line in File.ReadLines(path).Skip(1))
+        {
+            var parts = line.Split('\t', StringSplitOptions.TrimEntries);
+            if (parts.Length >= 2 && parts[0].Length > 0 && parts[1].Length > 0)
+            {
+                entries.Add(new GlossaryEntry(parts[0], parts[1]));
+            }
+        }
+
+        return new Glossary(entries);
+    }
+
+    /// <summary>
+    /// The glossary entries a query mentions, either way round: the abbreviation typed ("CKS") or the phrase typed
+    /// ("chữ ký số"), so both forms in the documents are found.
+    /// </summary>
+    internal IEnumerable<(GlossaryEntry Entry, bool AbbreviationTyped)> Mentions(IReadOnlyList<Token> tokens)
+    {
+        var folded = tokens.Select(t => t.Folded).ToArray();
+        foreach (var entry in Entries)
+        {
+            var abbreviationAt = IndexOf(folded, entry.AbbreviationTokens);
+            if (abbreviationAt >= 0 && (!entry.NeedsUpperCase || tokens[abbreviationAt].IsUpperCase))
+            {
+                yield return (entry, true);
+            }
+            else if (entry.ExpansionTokens.Length > 1 && IndexOf(folded, entry.ExpansionTokens) >= 0)
+            {
+                yield return (entry, false);
+            }
+        }
+    }
+
+    private static int IndexOf(string[] haystack, string[] needle)
+    {
+        if (needle.Length == 0)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i + needle.Length <= haystack.Length; i++)
+        {
+            var match = true;
+            for (var j = 0; j < needle.Length && match; j++)
+            {
+                match = haystack[i + j] == needle[j];
+            }
+
+            if (match)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

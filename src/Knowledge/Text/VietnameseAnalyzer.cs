@@ -1,0 +1,185 @@
+using System.Text;
+using DtsAssistant.Knowledge.Retrieval;
+
+namespace DtsAssistant.Knowledge.Text;
+
+/// <summary>A query as the index sees it: weighted terms, and the content words used to judge whether a passage covers it.</summary>
+public sealed record QueryAnalysis(
+    string Text,
+    bool Accented,
+    IReadOnlyDictionary<string, float> Terms,
+    IReadOnlyList<string> ContentWords,
+    IReadOnlyList<GlossaryEntry> GlossaryMentions);
+
+/// <summary>
+/// Turns text into index terms. Every syllable gives a folded unigram ("u:hoa"), an accented unigram ("a:hòa") and,
+/// with its neighbour in the same phrase, a folded bigram ("b:hoa_binh") so multi-syllable words match as words.
+/// A query typed without any accent only asks for folded terms; a query typed with accents also asks for the accented
+/// ones, so exact matches rank higher. Queries are expanded with the glossary both ways (CKS ⇄ chữ ký số).
+/// </summary>
+/// <remarks>
+/// Scoring is BM25 split so that a sparse-vector engine can reproduce it: a document vector holds the saturated term
+/// frequency tf·(k1+1)/(tf + k1·(1 − b + b·dl/avgdl)); a query vector holds the term weights below; the engine
+/// multiplies by idf = ln(1 + (N − n + 0.5)/(n + 0.5)) (Qdrant's IDF modifier) and sums.
+/// </remarks>
+public sealed class VietnameseAnalyzer(Glossary glossary)
+{
+    public const float K1 = 1.2f;
+    public const float B = 0.75f;
+
+    /// <summary>Weight of accented unigrams in a query: a bonus over the folded match, not a second full match.</summary>
+    public const float AccentedWeight = 0.3f;
+
+    // Question words and chat politeness: they say what is asked, not what about. Kept accented so "máy" (computer)
+    // is not mistaken for "mấy" (how many) when accents are typed.
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "ai", "nào", "gì", "đâu", "bao", "nhiêu", "khi", "thế", "như", "là", "có", "phải", "được", "không", "thì", "ạ",
+        "ơi", "cho", "em", "hỏi", "ad", "mình", "vậy", "với", "của", "các", "những", "và", "về", "ở", "tại", "trong",
+        "một", "này", "do", "để", "cần", "sẽ", "đã", "đang", "rồi", "nhé", "nhỉ", "hả", "hay", "hoặc", "muốn", "biết", "xin",
+        "giúp", "làm", "sao", "ra", "mấy", "giùm", "dùm", "thì", "theo", "bị", "nên", "lúc", "bây", "giờ", "chưa", "gửi",
+        "cái", "đó", "kia", "thôi", "luôn", "vâng", "dạ", "ok", "nhiu",
+    };
+
+    private static readonly HashSet<string> FoldedStopWords = new(StopWords.Select(VietnameseText.Fold), StringComparer.Ordinal);
+
+    public Glossary Glossary { get; } = glossary;
+
+    public IReadOnlyList<Token> Tokenize(string text) => VietnameseTokenizer.Tokenize(text);
+
+    /// <summary>All terms of a document text, repeated as often as they occur (term frequency).</summary>
+    public List<string> DocumentTerms(string text)
+    {
+        var tokens = Tokenize(text);
+        var terms = new List<string>(tokens.Count * 3);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            terms.Add("u:" + tokens[i].Folded);
+            terms.Add("a:" + tokens[i].Normalized);
+            if (i + 1 < tokens.Count && tokens[i + 1].Segment == tokens[i].Segment)
+            {
+                terms.Add("b:" + tokens[i].Folded + "_" + tokens[i + 1].Folded);
+            }
+        }
+
+        return terms;
+    }
+
+    /// <summary>The length BM25 normalises by: the number of syllables.</summary>
+    public int DocumentLength(string text) => Tokenize(text).Count;
+
+    public QueryAnalysis AnalyzeQuery(string text)
+    {
+        var tokens = Tokenize(text);
+        var accented = VietnameseText.HasDiacritics(text);
+        var terms = new Dictionary<string, float>(StringComparer.Ordinal);
+        var content = new List<string>();
+        AddQueryTokens(tokens, accented, terms, content, isExpansion: false);
+
+        var mentions = new List<GlossaryEntry>();
+        foreach (var (entry, abbreviationTyped) in Glossary.Mentions(tokens))
+        {
+            mentions.Add(entry);
+            var other = abbreviationTyped ? entry.Expansion : entry.Abbreviation;
+            // Expansions are written with accents in the glossary, so their accented form is always reliable.
+            AddQueryTokens(Tokenize(other), accented: true, terms, content: null, isExpansion: true);
+        }
+
+        return new QueryAnalysis(text, accented, terms, content, mentions);
+    }
+
+    /// <summary>The sparse vector of a document for an engine with an IDF modifier (see the class remarks).</summary>
+    public SparseTermVector ToDocumentVector(string text, double averageDocumentLength)
+    {
+        var frequencies = new Dictionary<uint, int>();
+        foreach (var term in DocumentTerms(text))
+        {
+            var index = TermIndex(term);
+            frequencies[index] = frequencies.GetValueOrDefault(index) + 1;
+        }
+
+        var length = DocumentLength(text);
+        var indices = new List<uint>(frequencies.Count);
+        var values = new List<float>(frequencies.Count);
+        foreach (var (index, tf) in frequencies.OrderBy(p => p.Key))
+        {
+            indices.Add(index);
+            values.Add(SaturatedFrequency(tf, length, averageDocumentLength));
+        }
+
+        return new SparseTermVector(indices, values);
+    }
+
+    /// <summary>The sparse vector of a query: the same term weights the embedded index scores with.</summary>
+    public SparseTermVector ToQueryVector(string text)
+    {
+        var analysis = AnalyzeQuery(text);
+        var merged = new SortedDictionary<uint, float>();
+        foreach (var (term, weight) in analysis.Terms)
+        {
+            var index = TermIndex(term);
+            merged[index] = Math.Max(merged.GetValueOrDefault(index), weight);
+        }
+
+        return new SparseTermVector(merged.Keys.ToList(), merged.Values.ToList());
+    }
+
+    /// <summary>BM25's document side: saturated term frequency with length normalisation.</summary>
+    public static float SaturatedFrequency(int termFrequency, int documentLength, double averageDocumentLength)
+    {
+        var norm = 1 - B + (B * documentLength / Math.Max(1.0, averageDocumentLength));
+        return (float)(termFrequency * (K1 + 1) / (termFrequency + (K1 * norm)));
+    }
+
+    /// <summary>BM25's idf, the same formula as Qdrant's IDF modifier.</summary>
+    public static double InverseDocumentFrequency(int documentCount, int documentsWithTerm) =>
+        Math.Log(1 + ((documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5)));
+
+    /// <summary>The sparse-vector index of a term: FNV-1a over its UTF-8 bytes (stable across processes and machines).</summary>
+    public static uint TermIndex(string term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        var hash = 2166136261u;
+        Span<byte> buffer = stackalloc byte[256];
+        var bytes = Encoding.UTF8.GetByteCount(term) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(term, buffer)] : Encoding.UTF8.GetBytes(term);
+        foreach (var b in bytes)
+        {
+            hash ^= b;
+            hash *= 16777619u;
+        }
+
+        return hash;
+    }
+
+    internal static bool IsStopWord(Token token, bool accented) =>
+        accented ? StopWords.Contains(token.Normalized) : FoldedStopWords.Contains(token.Folded);
+
+    private static void AddQueryTokens(IReadOnlyList<Token> tokens, bool accented, Dictionary<string, float> terms, List<string>? content, bool isExpansion)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (!IsStopWord(token, accented) || isExpansion)
+            {
+                Add(terms, "u:" + token.Folded, 1f);
+                if (accented)
+                {
+                    Add(terms, "a:" + token.Normalized, AccentedWeight);
+                }
+
+                if (content is not null && !content.Contains(token.Folded))
+                {
+                    content.Add(token.Folded);
+                }
+            }
+
+            if (i + 1 < tokens.Count && tokens[i + 1].Segment == token.Segment)
+            {
+                Add(terms, "b:" + token.Folded + "_" + tokens[i + 1].Folded, 1f);
+            }
+        }
+    }
+
+    private static void Add(Dictionary<string, float> terms, string term, float weight) =>
+        terms[term] = Math.Max(terms.GetValueOrDefault(term), weight);
+}
