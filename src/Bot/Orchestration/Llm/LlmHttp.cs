@@ -17,13 +17,16 @@ internal static class LlmHttp
         services.AddHttpClient(ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("llm", pipeline =>
             {
-                pipeline.AddRetry(new HttpRetryStrategyOptions
+                if (options.MaxRetries > 0)
                 {
-                    MaxRetryAttempts = Math.Max(0, options.MaxRetries),
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromMilliseconds(400),
-                });
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = options.MaxRetries,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = TimeSpan.FromMilliseconds(400),
+                    });
+                }
                 pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                 {
                     FailureRatio = 0.5,

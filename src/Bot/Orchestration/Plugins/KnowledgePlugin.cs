@@ -18,12 +18,12 @@ internal sealed class KnowledgePlugin(TurnContext turn, IKnowledgeSearch search,
 
     [KernelFunction(SearchFunction)]
     [Description("Searches the knowledge base (Kế hoạch 27/KH-SGDĐT and the guidelines it relies on). Returns passages; cite each one you use by its id in square brackets, e.g. [P1].")]
-    public IReadOnlyList<PassageForModel> Search(
+    public string Search(
         [Description("What to look for, in Vietnamese, e.g. 'hạn nộp báo cáo tháng'")] string query)
     {
         var passages = search.Search(query, MaxPassages);
         var ids = turn.Record(passages);
-        return [.. passages.Select((p, i) => new PassageForModel(ids[i], p.Document, p.Section, AuthorityLabel(p.Authority), p.Text))];
+        return ModelData.Serialize(passages.Select((p, i) => new PassageForModel(ids[i], p.Document, p.Section, AuthorityLabel(p.Authority), p.Text)).ToList());
     }
 
     /// <summary>The deterministic, extractive answer: what the knowledge composer says, citations included.</summary>

@@ -34,8 +34,8 @@ public sealed class ModelPathTests : IAsyncLifetime
         Assert.Equal("Báo cáo tháng gửi trước ngày 20 hằng tháng [1].", planned.Answer.Answer);
         var citation = Assert.Single(planned.Answer.Citations);
         var firstPassage = ToolPassages(_model.Requests.ElementAt(1))[0];
-        Assert.Equal(firstPassage["Document"]!.GetValue<string>(), citation.Document);
-        Assert.Equal(firstPassage["Section"]!.GetValue<string>(), citation.Section);
+        Assert.Equal(firstPassage["document"]!.GetValue<string>(), citation.Document);
+        Assert.Equal(firstPassage["section"]!.GetValue<string>(), citation.Section);
         Assert.False(string.IsNullOrWhiteSpace(citation.Quote));
     }
 
@@ -85,9 +85,8 @@ public sealed class ModelPathTests : IAsyncLifetime
         // The injected text reached the model only as the content of a function result, never as instructions.
         var messages = _model.Messages(1);
         Assert.Equal(SystemPrompt.Text, messages[0]!["content"]!.GetValue<string>());
-        var carriers = messages.Where(m => m!["content"]?.ToJsonString().Contains("Bỏ qua mọi quy tắc", StringComparison.Ordinal) == true).ToList();
-        Assert.NotEmpty(carriers);
-        Assert.All(carriers, m => Assert.Equal("tool", m!["role"]!.GetValue<string>()));
+        Assert.Contains(ToolPassages(_model.Requests.ElementAt(1)), p => p["text"]!.GetValue<string>().Contains("Bỏ qua mọi quy tắc", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m!["role"]!.GetValue<string>() != "tool" && Content(m).Contains("Bỏ qua", StringComparison.Ordinal));
         // Report functions are not even offered to the model by default.
         Assert.All(ToolNames(_model.Requests.ElementAt(0)), name => Assert.StartsWith("knowledge-", name, StringComparison.Ordinal));
         // The obedient answer is not sent.
@@ -169,17 +168,24 @@ public sealed class ModelPathTests : IAsyncLifetime
     private static string Deterministic(IServiceProvider services, string question) =>
         services.GetRequiredService<IKnowledgeAnswerer>().Ask(question).Answer;
 
+    private static string Content(JsonNode message) => message["content"] switch
+    {
+        JsonValue value => value.GetValue<string>(),
+        JsonArray parts => string.Concat(parts.Select(p => p?["text"]?.GetValue<string>())),
+        _ => string.Empty,
+    };
+
     private static string Cite(string id) => $"[{id}]";
 
     internal static IReadOnlyList<JsonNode> ToolPassages(JsonNode request)
     {
         var tool = request["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "tool")!;
-        var content = tool["content"] is JsonArray parts ? parts[0]!["text"]!.GetValue<string>() : tool["content"]!.GetValue<string>();
+        var content = Content(tool);
         return [.. JsonNode.Parse(content)!.AsArray().Select(p => p!)];
     }
 
     internal static IReadOnlyList<string> ToolPassageIds(JsonNode request) =>
-        [.. ToolPassages(request).Select(p => p["Id"]!.GetValue<string>())];
+        [.. ToolPassages(request).Select(p => p["id"]!.GetValue<string>())];
 
     internal static IReadOnlyList<string> ToolNames(JsonNode request) =>
         request["tools"] is JsonArray tools ? [.. tools.Select(t => t!["function"]!["name"]!.GetValue<string>())] : [];
