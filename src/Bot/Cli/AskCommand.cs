@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DtsAssistant.Knowledge;
 using DtsAssistant.Knowledge.Answering;
+using DtsAssistant.Knowledge.Retrieval;
 
 namespace DtsAssistant.Bot.Cli;
 
@@ -23,6 +24,18 @@ internal static class AskCommand
         Console.OutputEncoding = Encoding.UTF8;
         Console.InputEncoding = Encoding.UTF8;
         using var services = KnowledgeCli.BuildServices();
+        if (args.Contains("--passages"))
+        {
+            // Retrieval only, for checking what the index finds: "ask --passages <question>".
+            var query = string.Join(' ', args.Where(a => a != "--passages"));
+            foreach (var passage in services.GetRequiredService<IKnowledgeSearch>().Search(query, 10))
+            {
+                Console.WriteLine($"{passage.Score,7:F2}  {passage.Document}, {passage.Section} [{passage.Authority}]: {passage.Text[..Math.Min(140, passage.Text.Length)]}");
+            }
+
+            return Task.FromResult(0);
+        }
+
         return Task.FromResult(Run(args, services.GetRequiredService<IKnowledgeAnswerer>(), Console.Out));
     }
 

@@ -17,9 +17,10 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     /// <summary>Share of the question's content (idf-weighted) the best passage must contain to count as an answer.</summary>
     internal const double MinCoverage = 0.5;
 
-    private const int Candidates = 6;
-    private const int LongSentence = 320;
+    private const int Candidates = 10;
+    private const int LongSentence = 400;
     private const int MaxQuote = 480;
+    private const int ShortAnswer = 420;
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -31,31 +32,30 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             return NotFound();
         }
 
-        var hits = index.Search(analysis, Candidates);
-        if (hits.Count == 0 || hits.Take(3).Max(h => Coverage(analysis, h.Chunk)) < MinCoverage)
-        {
-            return NotFound();
-        }
-
         var kind = QuestionClassifier.Classify(question);
         if (kind == QuestionKind.Deadline && index.Schedule is { } schedule && AsksPeriodicReport(question) is { Count: > 0 } periods)
         {
             return ScheduleAnswer(schedule, periods);
         }
 
-        var top = hits[0].Chunk;
-        if (top.Row is { } row && kind is QuestionKind.Responsibility or QuestionKind.Deadline or QuestionKind.Target or QuestionKind.General)
+        var hits = index.Search(analysis, Candidates);
+        if (hits.Count == 0 || hits.Take(3).Max(h => Coverage(analysis, h.Chunk.IndexText)) < MinCoverage)
         {
-            return RowAnswer(top, row, kind);
+            return NotFound();
         }
 
-        return SentenceAnswer(hits, kind, analysis);
+        if (kind == QuestionKind.Responsibility && AsksForDuties(question) && SectionAnswer(hits, analysis) is { } duties)
+        {
+            return duties;
+        }
+
+        return BestPassageAnswer(hits, kind, analysis, question);
     }
 
     /// <summary>idf-weighted share of the question's content words found in a chunk (glossary equivalents count).</summary>
-    internal double Coverage(QueryAnalysis analysis, KnowledgeChunk chunk)
+    internal double Coverage(QueryAnalysis analysis, string text, IReadOnlySet<string>? ignore = null)
     {
-        var terms = new HashSet<string>(index.Analyzer.DocumentTerms(chunk.IndexText), StringComparer.Ordinal);
+        var terms = new HashSet<string>(index.Analyzer.DocumentTerms(text), StringComparer.Ordinal);
         var covered = new HashSet<string>(analysis.ContentWords.Where(w => terms.Contains("u:" + w)), StringComparer.Ordinal);
         foreach (var entry in analysis.GlossaryMentions)
         {
@@ -69,7 +69,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         }
 
         double total = 0, found = 0;
-        foreach (var word in analysis.ContentWords)
+        foreach (var word in analysis.ContentWords.Where(w => ignore?.Contains(w) != true))
         {
             var weight = index.Index.Idf("u:" + word);
             total += weight;
@@ -205,52 +205,132 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         return new KnowledgeAnswer(WithAuthorityNote(text.ToString(), chunk.Authority), true, [Cite(chunk, Quote(chunk.Text))]);
     }
 
-    private KnowledgeAnswer SentenceAnswer(IReadOnlyList<(KnowledgeChunk Chunk, double Score)> hits, QuestionKind kind, QueryAnalysis analysis)
+    /// <summary>
+    /// Ranks every sentence of the retrieved chunks and every retrieved table row together, by the question's terms
+    /// (idf-weighted), the chunk's retrieval score, how authoritative its source is, whether the question names its
+    /// document, and whether it holds the kind of fact asked for; then answers from the winner.
+    /// </summary>
+    private KnowledgeAnswer BestPassageAnswer(IReadOnlyList<(KnowledgeChunk Chunk, double Score)> hits, QuestionKind kind, QueryAnalysis analysis, string question)
     {
         var topScore = hits[0].Score;
+        var counted = VietnameseAnalyzer.CountedNoun(index.Analyzer.Tokenize(question));
         var candidates = new List<Candidate>();
         foreach (var (chunk, score) in hits)
         {
+            var factor = (0.6 + (0.4 * score / topScore)) * AuthorityFactor(chunk.Authority) * (NamesDocument(question, chunk) ? 1.5 : 1.0)
+                * (chunk.Section == MarkdownChunker.MetadataSection && kind is not (QuestionKind.Reference or QuestionKind.Deadline or QuestionKind.Responsibility) ? 0.6 : 1.0);
+            if (chunk.Row is { } row)
+            {
+                var rowText = string.Join("\n", new[] { chunk.Heading }.Concat(row.Cells.Where(c => c.Role != ColumnRole.Number).Select(c => c.Role == ColumnRole.Subject ? c.Value : $"{c.Header}: {c.Value}")));
+                candidates.Add(new Candidate(chunk, [chunk.Text], 0, ScoreText(rowText, analysis) * factor * RowBonus(row, kind)));
+                continue;
+            }
+
+            var heading = ScoreText(chunk.Heading, analysis) * 0.3;
             var sentences = SplitSentences(chunk.Text);
             for (var i = 0; i < sentences.Count; i++)
             {
-                var sentenceScore = ScoreText(sentences[i], analysis) * (0.6 + (0.4 * score / topScore)) * KindBonus(sentences[i], kind);
-                candidates.Add(new Candidate(chunk, sentences, i, sentenceScore));
+                var countBonus = counted is not null && Regex.IsMatch(VietnameseText.NormalizeAndFold(sentences[i]), $@"\d+ {Regex.Escape(counted)}\b") ? 3.0 : 1.0;
+                candidates.Add(new Candidate(chunk, sentences, i, (ScoreText(sentences[i], analysis) + heading) * factor * KindBonus(sentences[i], kind) * countBonus));
             }
         }
 
         var best = candidates.MaxBy(c => c.Score)!;
-        var sentence = Trim(best.Sentences[best.Index], analysis);
-        if (kind == QuestionKind.Responsibility && !UnitName().IsMatch(sentence) && best.Index > 0)
+        if (best.Chunk.Row is { } bestRow)
+        {
+            return RowAnswer(best.Chunk, bestRow, kind);
+        }
+
+        // A reference question wants the whole enumeration of documents, not the best clause of it.
+        var sentence = kind == QuestionKind.Reference ? best.Sentences[best.Index] : Trim(best.Sentences[best.Index], analysis);
+        if (kind == QuestionKind.Responsibility && !ProperUnitName().IsMatch(sentence) && best.Index > 0)
         {
             // "Chủ trì, phối hợp ... xây dựng dự toán" has its subject in the sentence before.
             sentence = Trim(best.Sentences[best.Index - 1], analysis) + " " + sentence;
         }
 
         var parts = new List<string> { sentence };
-        var second = candidates.Where(c => c != best && c.Chunk == best.Chunk && Math.Abs(c.Index - best.Index) > 0 && c.Score >= best.Score * 0.75)
-            .MaxBy(c => c.Score);
+        var second = candidates.Where(c => c != best && c.Chunk == best.Chunk && c.Index != best.Index && c.Score >= best.Score * 0.75).MaxBy(c => c.Score);
         if (kind is QuestionKind.Practice or QuestionKind.General && second is not null && sentence.Length < 300)
         {
-            var extra = Trim(second.Sentences[second.Index], analysis);
-            parts.Insert(second.Index < best.Index ? 0 : 1, extra);
+            parts.Insert(second.Index < best.Index ? 0 : 1, Trim(second.Sentences[second.Index], analysis));
         }
 
         var body = string.Join(" ", parts.Select(p => EndSentence(Capitalize(p))));
         body = SpelledDate().Replace(body, m => $"{m.Value} ({NumericDate(m)})");
-        var chunkInfo = best.Chunk.Document;
-        if (best.Chunk.Authority != Authority.Verbatim || chunkInfo.Authority != Authority.Verbatim)
+        var document = best.Chunk.Document;
+        if (best.Chunk.Authority != Authority.Verbatim || document.Authority != Authority.Verbatim)
         {
-            body = $"Theo {chunkInfo.DisplayName}: {body}";
+            body = $"Theo {document.DisplayName}: {body}";
         }
         else if (kind == QuestionKind.Reference && !DocumentNumber().IsMatch(body))
         {
-            body = $"{body.TrimEnd('.')} ({chunkInfo.DisplayName}).";
+            body = $"{body.TrimEnd('.')} ({document.DisplayName}).";
         }
 
-        var quote = string.Join(" ", parts);
-        return new KnowledgeAnswer(WithAuthorityNote(body, best.Chunk.Authority), true, [Cite(best.Chunk, Quote(quote))]);
+        return new KnowledgeAnswer(WithAuthorityNote(body, best.Chunk.Authority), true, [Cite(best.Chunk, Quote(string.Join(" ", parts)))]);
     }
+
+    /// <summary>"UBND các xã, phường có trách nhiệm gì?": the items of the section whose heading names the subject.</summary>
+    private KnowledgeAnswer? SectionAnswer(IReadOnlyList<(KnowledgeChunk Chunk, double Score)> hits, QueryAnalysis analysis)
+    {
+        var best = hits.Where(h => h.Chunk.Row is null && h.Chunk.Heading.Length > 0)
+            .Select(h => (h.Chunk, Coverage: Coverage(analysis, h.Chunk.Heading, DutyWords)))
+            .OrderByDescending(h => h.Coverage)
+            .FirstOrDefault();
+        if (best.Chunk is null || best.Coverage < 0.6)
+        {
+            return null;
+        }
+
+        var items = index.Chunks
+            .Where(c => c.Document.Id == best.Chunk.Document.Id && c.Section == best.Chunk.Section && c.Heading == best.Chunk.Heading && c.Row is null)
+            .Take(6)
+            .Select(c => LowerFirst(SplitSentences(c.Text)[0].TrimEnd('.', ';', ' ')))
+            .ToList();
+        var heading = HeadingEnumerator().Replace(best.Chunk.Heading, string.Empty);
+        var body = $"{heading}: {string.Join("; ", items)}.";
+        return new KnowledgeAnswer(WithAuthorityNote(body, best.Chunk.Authority), true, [Cite(best.Chunk, Quote(string.Join("; ", items)))]);
+    }
+
+    private static readonly HashSet<string> DutyWords = new(["trach", "nhiem", "vu", "lam", "ke", "hoach"], StringComparer.Ordinal);
+
+    private static bool AsksForDuties(string question)
+    {
+        var text = " " + string.Join(' ', VietnameseTokenizer.Tokenize(question).Select(t => t.Folded)) + " ";
+        return (text.Contains(" trach nhiem ", StringComparison.Ordinal) || text.Contains(" nhiem vu ", StringComparison.Ordinal) || text.Contains(" lam ", StringComparison.Ordinal))
+            && (text.Contains(" gi ", StringComparison.Ordinal) || text.Contains(" nhu the nao ", StringComparison.Ordinal) || text.Contains(" nhung ", StringComparison.Ordinal));
+    }
+
+    /// <summary>A question that names a document's number ("QĐ 4725", "Thông tư 02/2025") wants that document.</summary>
+    private static bool NamesDocument(string question, KnowledgeChunk chunk)
+    {
+        var number = LeadingNumber().Match(chunk.Document.Number);
+        if (!number.Success)
+        {
+            return false;
+        }
+
+        var folded = string.Join(' ', VietnameseTokenizer.Tokenize(question).Select(t => t.Folded));
+        return Regex.IsMatch(folded, $@"\b(qd|quyet dinh|thong tu|tt|luat|nghi dinh|nd|cong van|cv|ke hoach|kh)( so)? {number.Value}\b")
+            || question.Contains(number.Value + "/", StringComparison.Ordinal);
+    }
+
+    private static double AuthorityFactor(Authority authority) => authority switch
+    {
+        Authority.Verbatim => 1.0,
+        Authority.Excerpt => 0.9,
+        _ => 0.8,
+    };
+
+    private static double RowBonus(TableRowRecord row, QuestionKind kind) => kind switch
+    {
+        QuestionKind.Responsibility when row.Cell(ColumnRole.Lead) is not null => 1.25,
+        QuestionKind.Deadline when row.Cell(ColumnRole.Deadline) is not null => 1.25,
+        QuestionKind.Target when row.Cell(ColumnRole.Subject)?.Value.Contains('%', StringComparison.Ordinal) == true => 1.1,
+        QuestionKind.Practice or QuestionKind.Reference => 0.8,
+        _ => 1.0,
+    };
 
     private double ScoreText(string text, QueryAnalysis analysis)
     {
@@ -271,12 +351,17 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     {
         QuestionKind.Responsibility when UnitName().IsMatch(sentence) => 1.2,
         QuestionKind.Deadline when TimeExpression().IsMatch(sentence) => 1.3,
-        QuestionKind.Target when sentence.Contains('%', StringComparison.Ordinal) || Regex.IsMatch(sentence, @"\d") => 1.3,
+        // Targets are stated as "80% ..." or "Tỷ lệ ... đạt trên 50%": a sentence that opens with its figure states one.
+        QuestionKind.Target when TargetStatement().IsMatch(sentence) => 1.4,
+        QuestionKind.Target when sentence.Contains('%', StringComparison.Ordinal) || Regex.IsMatch(sentence, @"\d") => 1.15,
         QuestionKind.Reference when DocumentNumber().IsMatch(sentence) => 1.3,
         _ => 1.0,
     };
 
-    /// <summary>A long sentence keeps only its clauses (split at ";") that match the question well.</summary>
+    /// <summary>
+    /// A long sentence keeps only the clauses (split at ";", and at a parenthesis the split leaves open) that match the
+    /// question well: "... (A báo cáo về Sở ...; B báo cáo về UBND ...) ..." answers "B báo cáo về đâu" with B's clause.
+    /// </summary>
     private string Trim(string sentence, QueryAnalysis analysis)
     {
         if (sentence.Length <= LongSentence)
@@ -284,17 +369,43 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             return sentence;
         }
 
-        var clauses = sentence.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var clauses = sentence.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => Unbracket(c, analysis))
+            .ToArray();
         if (clauses.Length < 2)
         {
-            return sentence;
+            return clauses[0];
         }
 
         var scores = clauses.Select(c => ScoreText(c, analysis)).ToArray();
         var max = scores.Max();
-        var kept = clauses.Where((_, i) => scores[i] >= max * 0.6).ToList();
-        var joined = string.Join("; ", kept);
-        return joined.Length <= MaxQuote ? joined : clauses[Array.IndexOf(scores, max)];
+        var joined = string.Join("; ", clauses.Where((_, i) => scores[i] >= max * 0.6));
+        return joined.Length <= ShortAnswer ? joined : clauses[Array.IndexOf(scores, max)];
+    }
+
+    /// <summary>A clause cut out of a parenthesis keeps the side of the open bracket that matches the question better.</summary>
+    private string Unbracket(string clause, QueryAnalysis analysis)
+    {
+        var depth = 0;
+        for (var i = 0; i < clause.Length; i++)
+        {
+            depth += clause[i] switch { '(' => 1, ')' => -1, _ => 0 };
+            if (depth < 0)
+            {
+                return Better(clause[..i], clause[(i + 1)..]);
+            }
+        }
+
+        if (depth > 0)
+        {
+            var open = clause.LastIndexOf('(');
+            return Better(clause[..open], clause[(open + 1)..]);
+        }
+
+        return clause;
+
+        string Better(string first, string second) =>
+            ScoreText(second, analysis) > ScoreText(first, analysis) ? second.Trim() : first.Trim();
     }
 
     internal static List<string> SplitSentences(string text)
@@ -368,6 +479,18 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
 
     [GeneratedRegex(@"\b(Phòng|phòng|Văn phòng|UBND|Ủy ban|Sở|Bộ|Ban|cơ sở giáo dục|đơn vị|trường|giáo viên|viên chức|Thủ tướng|Chính phủ|Quốc hội)\b")]
     private static partial Regex UnitName();
+
+    [GeneratedRegex(@"\b(Phòng|Văn phòng|Sở|Bộ|Ban|Cục|Vụ)\s+\p{Lu}|\bUBND\b|\bỦy ban\b|Thủ tướng|Chính phủ|Quốc hội|cơ sở giáo dục|giáo viên|viên chức")]
+    private static partial Regex ProperUnitName();
+
+    [GeneratedRegex(@"^(\d+([,.]\d+)?%?\s|Tỷ lệ|Tỉ lệ|Mức \d)|đạt (trên |từ |tối thiểu |ít nhất )?\d")]
+    private static partial Regex TargetStatement();
+
+    [GeneratedRegex(@"^(\d+)")]
+    private static partial Regex LeadingNumber();
+
+    [GeneratedRegex(@"^([IVXLC]+|\d+(\.\d+)*)\.\s*")]
+    private static partial Regex HeadingEnumerator();
 
     [GeneratedRegex(@"\d{1,2}/\d{1,4}|\bngày \d|\btháng \d|\bnăm \d{4}|\btrước ngày|\bthường xuyên|\bhằng (tháng|quý|năm)|\bđầu năm học|\bhiệu lực", RegexOptions.IgnoreCase)]
     private static partial Regex TimeExpression();

@@ -130,29 +130,46 @@ public static partial class MarkdownChunker
     /// <summary>"[^1]" markers are for readers of the Markdown; answers quote the words.</summary>
     public static string StripMarkup(string text) => FootnoteReference().Replace(text, string.Empty).Replace("**", string.Empty, StringComparison.Ordinal);
 
+    /// <summary>
+    /// The document's own identity (number, title, issuer, date, signer) as one retrievable sentence, so "ai ký", "ban
+    /// hành ngày nào", "có hiệu lực khi nào" find it. The date is spelled as the documents spell it.
+    /// </summary>
     private static KnowledgeChunk MetadataChunk(DocumentInfo info)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{info.Kind} số {info.Number}: {info.Title}");
+        text.Append(CultureInfo.InvariantCulture, $"{info.Kind} số {info.Number} ({info.Title})");
         if (info.Issuer.Length > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $", do {info.Issuer} ban hành");
+            text.Append(CultureInfo.InvariantCulture, $" do {info.Issuer} ban hành");
         }
 
         if (info.Date.Length > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" ngày {info.Date}");
+            text.Append(CultureInfo.InvariantCulture, $" ngày {SpellDate(info.Date)}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(info.Effective))
+        {
+            text.Append(CultureInfo.InvariantCulture, $", có hiệu lực từ {info.Effective}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(info.Signer))
+        {
+            text.Append(CultureInfo.InvariantCulture, $", người ký: {info.Signer}");
         }
 
         text.Append('.');
-        if (!string.IsNullOrWhiteSpace(info.Signer))
-        {
-            text.Append(CultureInfo.InvariantCulture, $" Người ký: {info.Signer}.");
-        }
-
         var value = text.ToString();
-        return NewChunk(0, info, "thông tin văn bản", info.Title, info.Authority, value, value + " " + info.Title, null);
+        return NewChunk(0, info, MetadataSection, info.Title, info.Authority, value, value, null);
     }
+
+    /// <summary>The section name of a document's identity chunk.</summary>
+    public const string MetadataSection = "thông tin văn bản";
+
+    private static string SpellDate(string date) =>
+        NumericDate().Match(date) is { Success: true } m && m.Length == date.Trim().Length
+            ? $"{int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)} tháng {int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)} năm {m.Groups[3].Value}"
+            : date;
 
     private static void AddProse(List<KnowledgeChunk> chunks, DocumentInfo info, List<Heading> headings, string text)
     {
@@ -329,6 +346,9 @@ public static partial class MarkdownChunker
 
     [GeneratedRegex(@"^((?:[IVXLC]+)|(?:\d+(?:\.\d+)*))\.\s")]
     private static partial Regex Enumerator();
+
+    [GeneratedRegex(@"(\d{1,2})/(\d{1,2})/(\d{4})")]
+    private static partial Regex NumericDate();
 
     [GeneratedRegex(@"^Điều\s+(\d+)")]
     private static partial Regex ArticleStart();

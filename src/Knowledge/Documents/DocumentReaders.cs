@@ -92,6 +92,7 @@ internal static partial class DocumentReaders
             Title: string.IsNullOrWhiteSpace(title) ? name : title.Trim(),
             Issuer: string.Empty,
             Date: string.Empty,
+            Effective: null,
             Signer: null,
             Source: Path.GetFileName(path),
             Completeness: string.Empty,

@@ -49,6 +49,7 @@ internal static class FrontMatter
         Title: fields.GetValueOrDefault("title") ?? Path.GetFileNameWithoutExtension(path),
         Issuer: fields.GetValueOrDefault("issuer") ?? string.Empty,
         Date: fields.GetValueOrDefault("date") ?? string.Empty,
+        Effective: fields.GetValueOrDefault("effective"),
         Signer: fields.GetValueOrDefault("signer"),
         Source: fields.GetValueOrDefault("source") ?? path,
         Completeness: fields.GetValueOrDefault("completeness") ?? string.Empty,

@@ -10,6 +10,7 @@ public sealed record DocumentInfo(
     string Title,
     string Issuer,
     string Date,
+    string? Effective,
     string? Signer,
     string Source,
     string Completeness,

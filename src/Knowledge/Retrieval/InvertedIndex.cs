@@ -71,7 +71,9 @@ public sealed class InvertedIndex
             return [];
         }
 
+        // The shared pool hands out arrays other code has written to: clear before use (a memset, cheap even at 100k).
         var scores = ArrayPool<float>.Shared.Rent(DocumentCount);
+        Array.Clear(scores, 0, DocumentCount);
         var touched = new List<int>();
         try
         {
@@ -100,11 +102,6 @@ public sealed class InvertedIndex
         }
         finally
         {
-            foreach (var doc in touched)
-            {
-                scores[doc] = 0;
-            }
-
             ArrayPool<float>.Shared.Return(scores);
         }
     }

@@ -34,12 +34,21 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
     // is not mistaken for "mấy" (how many) when accents are typed.
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
-        "ai", "nào", "gì", "đâu", "bao", "nhiêu", "khi", "thế", "như", "là", "có", "phải", "được", "không", "thì", "ạ",
+        "ai", "nào", "gì", "đâu", "nhiêu", "lâu", "khi", "thế", "như", "là", "có", "phải", "được", "không", "thì", "ạ",
         "ơi", "cho", "em", "hỏi", "ad", "mình", "vậy", "với", "của", "các", "những", "và", "về", "ở", "tại", "trong",
         "một", "này", "do", "để", "cần", "sẽ", "đã", "đang", "rồi", "nhé", "nhỉ", "hả", "hay", "hoặc", "muốn", "biết", "xin",
-        "giúp", "làm", "sao", "ra", "mấy", "giùm", "dùm", "thì", "theo", "bị", "nên", "lúc", "bây", "giờ", "chưa", "gửi",
+        "giúp", "làm", "ra", "mấy", "giùm", "dùm", "thì", "theo", "bị", "nên", "lúc", "bây", "giờ", "chưa", "gửi",
         "cái", "đó", "kia", "thôi", "luôn", "vâng", "dạ", "ok", "nhiu",
     };
+
+    // Phrases that say which kind of fact is wanted ("tỷ lệ", "bao nhiêu"): they help ranking but are not the topic,
+    // so they do not count when judging whether a passage covers the question.
+    private static readonly string[][] QuestionPhrases =
+    [
+        ["bao", "nhieu"], ["bao", "lau"], ["bao", "gio"], ["ty", "le"], ["ti", "le"], ["phan", "tram"], ["can", "dat"],
+        ["phai", "dat"], ["nhu", "the", "nao"], ["the", "nao"], ["khi", "nao"], ["ra", "sao"], ["o", "dau"], ["ve", "dau"],
+        ["thoi", "han"], ["han", "chot"], ["la", "gi"],
+    ];
 
     private static readonly HashSet<string> FoldedStopWords = new(StopWords.Select(VietnameseText.Fold), StringComparer.Ordinal);
 
@@ -75,6 +84,7 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
         var content = new List<string>();
         AddQueryTokens(tokens, accented, terms, content, isExpansion: false);
+        content.RemoveAll(QuestionWords(tokens).Contains);
 
         var mentions = new List<GlossaryEntry>();
         foreach (var (entry, abbreviationTyped) in Glossary.Mentions(tokens))
@@ -149,6 +159,43 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
         }
 
         return hash;
+    }
+
+    /// <summary>The noun a count question asks about: "bao nhiêu miền" → "mien", "mấy mức" → "muc".</summary>
+    public static string? CountedNoun(IReadOnlyList<Token> tokens)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var next = i + 2 < tokens.Count ? tokens[i + 2] : default;
+            if (tokens[i].Folded == "bao" && tokens[i + 1].Folded == "nhieu" && next.Folded is { Length: > 0 } noun && !FoldedStopWords.Contains(noun))
+            {
+                return noun;
+            }
+
+            if (tokens[i].Normalized == "mấy" && !FoldedStopWords.Contains(tokens[i + 1].Folded))
+            {
+                return tokens[i + 1].Folded;
+            }
+        }
+
+        return null;
+    }
+
+    private static HashSet<string> QuestionWords(IReadOnlyList<Token> tokens)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            foreach (var phrase in QuestionPhrases)
+            {
+                if (i + phrase.Length <= tokens.Count && phrase.Select((w, j) => tokens[i + j].Folded == w).All(x => x))
+                {
+                    words.UnionWith(phrase);
+                }
+            }
+        }
+
+        return words;
     }
 
     internal static bool IsStopWord(Token token, bool accented) =>
