@@ -1,14 +1,47 @@
+using DtsAssistant.Reporting.Data;
+using DtsAssistant.Reporting.Directory;
+using DtsAssistant.Reporting.Export;
+using DtsAssistant.Reporting.Filing;
+using DtsAssistant.Reporting.Forms;
+using DtsAssistant.Reporting.Schedule;
+using DtsAssistant.Reporting.Status;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DtsAssistant.Reporting;
 
 public static class ReportingServiceCollectionExtensions
 {
-    /// <summary>Wires the reporting database, forms, schedule and queries.</summary>
+    /// <summary>
+    /// Wires the reporting database (Database:Provider Sqlite|Postgres, Database:ConnectionString; default SQLite file
+    /// data/dts.db, WAL, migrated on first use), forms (embedded, overridable from Reporting:FormsFolder), the schedule,
+    /// and the directory, filing, status and export services. Expects a <see cref="TimeProvider"/> (System if none).
+    /// </summary>
     public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp =>
+        {
+            var database = ReportingDatabase.FromConfiguration(configuration);
+            // Demo default: an empty database gets the synthetic sample directory ("DỮ LIỆU MẪU") on first use.
+            if (!string.Equals(configuration["Reporting:SeedSampleDirectory"], "false", StringComparison.OrdinalIgnoreCase))
+            {
+                var clock = sp.GetRequiredService<TimeProvider>();
+                database.AfterFirstMigration = (db, ct) => SampleDirectory.SeedIfEmptyAsync(db, clock.GetUtcNow(), ct);
+            }
+
+            return database;
+        });
+        services.TryAddSingleton<IDbContextFactory<ReportingDbContext>>(sp => sp.GetRequiredService<ReportingDatabase>());
+        services.TryAddSingleton<IFormCatalog>(_ => new FormCatalog(configuration["Reporting:FormsFolder"] ?? Path.Combine(System.IO.Directory.GetCurrentDirectory(), "forms")));
+        services.TryAddSingleton<IReportingSchedule, ReportingSchedule>();
+        services.TryAddSingleton<IDirectoryService, DirectoryService>();
+        services.TryAddSingleton<IFilingService, FilingService>();
+        services.TryAddSingleton<IStatusService, StatusService>();
+        services.TryAddSingleton<IExportService, ExportService>();
+        services.TryAddSingleton<UnitImporter>();
         return services;
     }
 }

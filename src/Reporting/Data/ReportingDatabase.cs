@@ -1,0 +1,172 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Configuration;
+
+namespace DtsAssistant.Reporting.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Settings under "Database": Provider (Sqlite | Postgres) and ConnectionString.</summary>
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Default for SQLite: the file data/dts.db under the working directory. Required for PostgreSQL.</summary>
+    public string? ConnectionString { get; set; }
+}
+
+/// <summary>
+/// The reporting database: creates short-lived contexts of the configured provider and migrates the schema once, on
+/// first use. Services take it as <see cref="IDbContextFactory{TContext}"/> and call <see cref="OpenAsync"/>.
+/// </summary>
+public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>
+{
+    private readonly Func<ReportingDbContext> _create;
+    private readonly SemaphoreSlim _migrateLock = new(1, 1);
+    private volatile bool _migrated;
+
+    public ReportingDatabase(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                PrepareSqliteFolder(connectionString);
+                var sqlite = new DbContextOptionsBuilder<SqliteReportingDbContext>()
+                    .UseSqlite(connectionString)
+                    .AddInterceptors(SqlitePragmas.Instance)
+                    .Options;
+                _create = () => new SqliteReportingDbContext(sqlite);
+                break;
+            case DatabaseProvider.Postgres:
+                var postgres = new DbContextOptionsBuilder<PostgresReportingDbContext>()
+                    .UseNpgsql(connectionString)
+                    .Options;
+                _create = () => new PostgresReportingDbContext(postgres);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider));
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Runs once after the first migration of this process, in the migration lock (used to seed sample data).</summary>
+    internal Func<ReportingDbContext, CancellationToken, Task>? AfterFirstMigration { get; set; }
+
+    /// <summary>The default SQLite file: data/dts.db under the working directory.</summary>
+    public static string DefaultSqliteConnectionString(string? baseDirectory = null) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(baseDirectory ?? System.IO.Directory.GetCurrentDirectory(), "data", "dts.db"),
+            Cache = SqliteCacheMode.Default,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+
+    public static ReportingDatabase FromConfiguration(IConfiguration configuration)
+    {
+        var options = new DatabaseOptions();
+        configuration.GetSection("Database").Bind(options);
+        var connectionString = options.ConnectionString;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = options.Provider == DatabaseProvider.Sqlite
+                ? DefaultSqliteConnectionString()
+                : throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
+        }
+
+        return new ReportingDatabase(options.Provider, connectionString);
+    }
+
+    /// <summary>A context without the migration check (for callers that already ran <see cref="MigrateAsync"/>).</summary>
+    public ReportingDbContext CreateDbContext() => _create();
+
+    /// <summary>A context on a database migrated to the latest schema.</summary>
+    public async Task<ReportingDbContext> OpenAsync(CancellationToken ct = default)
+    {
+        if (!_migrated)
+        {
+            await MigrateAsync(null, ct);
+        }
+
+        return _create();
+    }
+
+    /// <summary>Migrates to the latest (or the named) migration and switches SQLite to WAL. Safe to call repeatedly.</summary>
+    public async Task MigrateAsync(string? targetMigration = null, CancellationToken ct = default)
+    {
+        await _migrateLock.WaitAsync(ct);
+        try
+        {
+            await using var db = _create();
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                // WAL lets readers work while one writer commits; the setting is stored in the file.
+                await db.Database.OpenConnectionAsync(ct);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            }
+
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(targetMigration, ct);
+            if (targetMigration is null && !_migrated && AfterFirstMigration is { } after)
+            {
+                await after(db, ct);
+            }
+
+            _migrated = targetMigration is null;
+        }
+        finally
+        {
+            _migrateLock.Release();
+        }
+    }
+
+    private static void PrepareSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            System.IO.Directory.CreateDirectory(folder);
+        }
+    }
+
+    /// <summary>Per-connection settings: wait for a busy writer instead of failing; NORMAL sync is safe under WAL.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,461 @@
+using DtsAssistant.Reporting.Data;
+using DtsAssistant.Reporting.Directory;
+using DtsAssistant.Reporting.Forms;
+using DtsAssistant.Reporting.Schedule;
+using Microsoft.EntityFrameworkCore;
+
+namespace DtsAssistant.Reporting.Filing;
+
+internal sealed class FilingService(ReportingDatabase database, IFormCatalog forms, IReportingSchedule schedule, TimeProvider clock) : IFilingService
+{
+    /// <summary>Attempts for a write that lost a race on the report's revision (the retry re-reads and re-decides).</summary>
+    private const int WriteAttempts = 4;
+
+    public async Task<OpenResult> OpenAsync(Caller caller, string unitCode, Period period, CancellationToken ct = default)
+    {
+        var code = (unitCode ?? "").Trim();
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await database.OpenAsync(ct);
+            var unit = await db.Units.AsNoTracking().Include(u => u.Commune).FirstOrDefaultAsync(u => u.Code == code && u.Active, ct);
+            if (unit is null)
+            {
+                return new(OpenOutcome.UnknownUnit, $"Không tìm thấy đơn vị có mã {code}.", null);
+            }
+
+            var info = unit.ToInfo();
+            if (!caller.CanFileFor(info))
+            {
+                return new(OpenOutcome.Denied, $"Bạn không phải đầu mối báo cáo của {info.Name}.", null);
+            }
+
+            var existing = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.UnitId == unit.Id && r.PeriodKey == period.Key, ct);
+            var phase = schedule.PhaseOf(period);
+            if (existing is not null)
+            {
+                var session = await BuildSessionAsync(db, existing, info, ct);
+                return phase == PeriodPhase.Locked
+                    ? new(OpenOutcome.Locked, $"Báo cáo {period.Label} đã khóa từ {Local(schedule.WindowOf(period).LocksAt)}; chỉ có thể xem.", session)
+                    : existing.Status == ReportStatus.Submitted
+                        ? new(OpenOutcome.AlreadySubmitted, $"Báo cáo {period.Label} của {info.Name} đã nộp (lần {existing.SubmittedVersion}). Muốn sửa, hãy chọn \"Sửa báo cáo\".", session)
+                        : new(OpenOutcome.Resumed, $"Tiếp tục báo cáo {period.Label} của {info.Name}.", session);
+            }
+
+            switch (phase)
+            {
+                case PeriodPhase.NotOpen:
+                    return new(OpenOutcome.NotOpenYet, $"Báo cáo {period.Label} mở từ {Local(schedule.WindowOf(period).OpensAt)}.", null);
+                case PeriodPhase.Locked:
+                    return new(OpenOutcome.Locked, $"Báo cáo {period.Label} đã khóa từ {Local(schedule.WindowOf(period).LocksAt)}; không thể nộp nữa.", null);
+            }
+
+            var form = forms.ForPeriod(period);
+            if (form is null)
+            {
+                return new(OpenOutcome.NoForm, $"Chưa có biểu mẫu cho báo cáo {period.Label}.", null);
+            }
+
+            var now = clock.GetUtcNow();
+            var report = new Report
+            {
+                UnitId = unit.Id,
+                PeriodKind = period.Kind,
+                PeriodKey = period.Key,
+                FormId = form.Id,
+                FormVersion = form.Version,
+                Status = ReportStatus.Draft,
+                CreatedAt = now,
+            };
+            db.Reports.Add(report);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (attempt < WriteAttempts)
+            {
+                // Another focal point of the unit opened the same report at the same moment: resume theirs.
+                continue;
+            }
+
+            Audit.Record(db, now, caller, "report.created", "report", report.Id, new { unit = unit.Code, period = period.Key, form = $"{form.Id} v{form.Version}" });
+            await db.SaveChangesAsync(ct);
+            var created = await BuildSessionAsync(db, report, info, ct);
+            var late = phase == PeriodPhase.Overdue ? " Đã quá hạn nộp: báo cáo sẽ được ghi nhận nộp muộn." : "";
+            return new(OpenOutcome.Created, $"Bắt đầu báo cáo {period.Label} của {info.Name} ({created.Questions.Count} câu hỏi).{late}", created);
+        }
+    }
+
+    public async Task<DraftSession?> GetAsync(Caller caller, long reportId, CancellationToken ct = default)
+    {
+        await using var db = await database.OpenAsync(ct);
+        var report = await db.Reports.AsNoTracking().Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        if (report?.Unit is null || !caller.CanSee(report.Unit.ToInfo()))
+        {
+            return null;
+        }
+
+        return await BuildSessionAsync(db, report, report.Unit.ToInfo(), ct);
+    }
+
+    public async Task<SaveResult> SaveAnswerAsync(Caller caller, long reportId, string questionKey, AnswerValue? value, int expectedRevision,
+        CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await database.OpenAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var report = await db.Reports.Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+            if (report?.Unit is null)
+            {
+                return Result(SaveOutcome.NotFound, "Không tìm thấy báo cáo.", 0);
+            }
+
+            var unit = report.Unit.ToInfo();
+            if (!caller.CanFileFor(unit))
+            {
+                return Result(SaveOutcome.Denied, $"Bạn không phải đầu mối báo cáo của {unit.Name}.", report.Revision);
+            }
+
+            var period = Period.Parse(report.PeriodKey);
+            if (report.Status == ReportStatus.Submitted)
+            {
+                return Result(SaveOutcome.NotEditable, $"Báo cáo {period.Label} đã nộp. Muốn sửa, hãy chọn \"Sửa báo cáo\" để mở bản sửa đổi.", report.Revision);
+            }
+
+            if (schedule.PhaseOf(period) == PeriodPhase.Locked)
+            {
+                return Result(SaveOutcome.NotEditable, $"Báo cáo {period.Label} đã khóa; không thể sửa.", report.Revision);
+            }
+
+            var form = FormOf(report);
+            var question = form.QuestionsFor(unit.Profile).FirstOrDefault(q => q.Key == questionKey);
+            if (question is null)
+            {
+                return Result(SaveOutcome.UnknownQuestion, "Câu hỏi này không có trong biểu mẫu của đơn vị.", report.Revision);
+            }
+
+            var answers = await db.Answers.Where(a => a.ReportId == report.Id && a.Version == report.WorkingVersion).ToListAsync(ct);
+            var changes = answers
+                .Where(a => a.Revision > expectedRevision && a.UpdatedBy != caller.Actor)
+                .Select(a => Change(form, a))
+                .ToList();
+            if (changes.Any(c => c.QuestionKey == questionKey))
+            {
+                var theirs = changes.First(c => c.QuestionKey == questionKey);
+                return new(SaveOutcome.Conflict,
+                    $"{theirs.ChangedBy} vừa cập nhật câu \"{question.Text}\" thành: {theirs.NewValue ?? "(để trống)"}. Vui lòng xem lại rồi trả lời lại nếu cần.",
+                    report.Revision, [], changes);
+            }
+
+            var current = answers.ToDictionary(a => a.QuestionKey, a => ValueOf(form, a), StringComparer.Ordinal);
+            if (value is not null)
+            {
+                var problems = FormValidator.CheckAnswer(form, question, value, current);
+                if (problems.Any(p => p.Severity == ProblemSeverity.Error))
+                {
+                    return new(SaveOutcome.Invalid, string.Join(" ", problems.Select(p => p.Message)), report.Revision, problems, changes);
+                }
+            }
+
+            var row = answers.FirstOrDefault(a => a.QuestionKey == questionKey);
+            if (row?.Value == value?.Storage)
+            {
+                return new(SaveOutcome.Saved, "Đã lưu.", report.Revision, [], changes);
+            }
+
+            var now = clock.GetUtcNow();
+            var revision = report.Revision + 1;
+            var old = row?.Value;
+            if (value is null)
+            {
+                db.Answers.Remove(row!);
+            }
+            else
+            {
+                row ??= db.Answers.Add(new Answer { ReportId = report.Id, Version = report.WorkingVersion, QuestionKey = questionKey, Value = "", UpdatedBy = "" }).Entity;
+                row.Value = value.Storage;
+                row.Number = value.Number is { } n ? (double)n : null;
+                row.Revision = revision;
+                row.UpdatedAt = now;
+                row.UpdatedBy = caller.Actor;
+                row.UpdatedByPersonId = caller.PersonId;
+            }
+
+            report.Revision = revision;
+            Audit.Record(db, now, caller, value is null ? "report.answer.cleared" : "report.answer.saved", "report", report.Id,
+                new { question = questionKey, version = report.WorkingVersion, old, @new = value?.Storage });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateException) when (attempt < WriteAttempts)
+            {
+                // Someone saved between our read and our write (the revision check failed): decide again on fresh data.
+                continue;
+            }
+
+            return new(SaveOutcome.Saved, "Đã lưu.", revision, [], changes);
+        }
+
+        static SaveResult Result(SaveOutcome outcome, string message, int revision) => new(outcome, message, revision, [], []);
+    }
+
+    public async Task<ValidationResult> ValidateAsync(Caller caller, long reportId, CancellationToken ct = default)
+    {
+        await using var db = await database.OpenAsync(ct);
+        var report = await db.Reports.AsNoTracking().Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        if (report?.Unit is null || !caller.CanSee(report.Unit.ToInfo()))
+        {
+            throw new ReportingAccessDeniedException("Không tìm thấy báo cáo hoặc bạn không có quyền xem.");
+        }
+
+        return await ValidateAsync(db, report, report.Unit.ToInfo(), ct);
+    }
+
+    public async Task<SubmitResult> SubmitAsync(Caller caller, long reportId, int expectedRevision, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await database.OpenAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var report = await db.Reports.Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+            if (report?.Unit is null)
+            {
+                return new(SubmitOutcome.NotFound, "Không tìm thấy báo cáo.", null, null);
+            }
+
+            var unit = report.Unit.ToInfo();
+            var period = Period.Parse(report.PeriodKey);
+            if (!caller.CanFileFor(unit))
+            {
+                return new(SubmitOutcome.Denied, $"Bạn không phải đầu mối báo cáo của {unit.Name}.", null, null);
+            }
+
+            if (report.Status == ReportStatus.Submitted)
+            {
+                return new(SubmitOutcome.AlreadySubmitted, $"Báo cáo {period.Label} đã được nộp trước đó.", await LastReceiptAsync(db, report, unit, ct), null);
+            }
+
+            if (schedule.PhaseOf(period) == PeriodPhase.Locked)
+            {
+                return new(SubmitOutcome.Locked, $"Báo cáo {period.Label} đã khóa; không thể nộp.", null, null);
+            }
+
+            if (report.Revision != expectedRevision)
+            {
+                return new(SubmitOutcome.Conflict, "Báo cáo vừa có thay đổi từ người khác. Vui lòng xem lại trước khi nộp.", null, null);
+            }
+
+            var validation = await ValidateAsync(db, report, unit, ct);
+            if (!validation.CanSubmit)
+            {
+                return new(SubmitOutcome.Invalid, "Chưa thể nộp: " + string.Join(" ", validation.Errors.Select(e => e.Message)), null, validation);
+            }
+
+            var now = clock.GetUtcNow();
+            var timeliness = schedule.TimelinessOf(period, now);
+            report.Timeliness ??= timeliness;
+            report.FirstSubmittedAt ??= now;
+            report.LastSubmittedAt = now;
+            report.SubmittedVersion = report.WorkingVersion;
+            report.Status = ReportStatus.Submitted;
+            report.Revision++;
+            var reference = $"BC-{report.PeriodKey}-{unit.Code}-{report.WorkingVersion}";
+            db.ReportSubmissions.Add(new ReportSubmission
+            {
+                ReportId = report.Id,
+                Version = report.WorkingVersion,
+                ReferenceNumber = reference,
+                SubmittedAt = now,
+                SubmittedBy = caller.Actor,
+                SubmittedByPersonId = caller.PersonId,
+                Timeliness = timeliness,
+            });
+            Audit.Record(db, now, caller, report.WorkingVersion == 1 ? "report.submitted" : "report.amended", "report", report.Id,
+                new { version = report.WorkingVersion, reference, timeliness = timeliness.ToString() });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateException) when (attempt < WriteAttempts)
+            {
+                continue;
+            }
+
+            var receipt = new Receipt(reference, report.Id, unit.Code, unit.Name, period, report.WorkingVersion, now, report.Timeliness.Value);
+            var when = Local(now);
+            var lateNote = timeliness == Timeliness.Late ? " (nộp muộn)" : " (đúng hạn)";
+            var message = report.WorkingVersion == 1
+                ? $"Đã nộp báo cáo {period.Label} của {unit.Name} lúc {when}{lateNote}. Số biên nhận: {reference}."
+                : $"Đã nộp bản sửa đổi lần {report.WorkingVersion - 1} báo cáo {period.Label} của {unit.Name} lúc {when}. Số biên nhận: {reference}.";
+            return new(SubmitOutcome.Submitted, message, receipt, validation);
+        }
+    }
+
+    public async Task<AmendResult> AmendAsync(Caller caller, long reportId, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await database.OpenAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var report = await db.Reports.Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+            if (report?.Unit is null)
+            {
+                return new(AmendOutcome.NotFound, "Không tìm thấy báo cáo.", null);
+            }
+
+            var unit = report.Unit.ToInfo();
+            var period = Period.Parse(report.PeriodKey);
+            if (!caller.CanFileFor(unit))
+            {
+                return new(AmendOutcome.Denied, $"Bạn không phải đầu mối báo cáo của {unit.Name}.", null);
+            }
+
+            if (report.Status == ReportStatus.Draft)
+            {
+                return new(AmendOutcome.AlreadyDraft, $"Báo cáo {period.Label} đang ở dạng nháp; tiếp tục sửa và nộp.", await BuildSessionAsync(db, report, unit, ct));
+            }
+
+            if (schedule.PhaseOf(period) == PeriodPhase.Locked)
+            {
+                return new(AmendOutcome.Locked, $"Báo cáo {period.Label} đã khóa từ {Local(schedule.WindowOf(period).LocksAt)}; không thể sửa.", null);
+            }
+
+            var now = clock.GetUtcNow();
+            var newVersion = report.SubmittedVersion + 1;
+            var revision = report.Revision + 1;
+            var submitted = await db.Answers.AsNoTracking().Where(a => a.ReportId == report.Id && a.Version == report.SubmittedVersion).ToListAsync(ct);
+            foreach (var a in submitted)
+            {
+                db.Answers.Add(new Answer
+                {
+                    ReportId = report.Id,
+                    Version = newVersion,
+                    QuestionKey = a.QuestionKey,
+                    Value = a.Value,
+                    Number = a.Number,
+                    Revision = a.Revision,
+                    UpdatedAt = a.UpdatedAt,
+                    UpdatedBy = a.UpdatedBy,
+                    UpdatedByPersonId = a.UpdatedByPersonId,
+                });
+            }
+
+            report.WorkingVersion = newVersion;
+            report.Status = ReportStatus.Draft;
+            report.Revision = revision;
+            Audit.Record(db, now, caller, "report.amendment.opened", "report", report.Id, new { version = newVersion });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateException) when (attempt < WriteAttempts)
+            {
+                continue;
+            }
+
+            return new(AmendOutcome.Reopened, $"Đã mở bản sửa đổi báo cáo {period.Label}. Số liệu đã nộp vẫn được giữ cho tới khi bạn nộp lại.",
+                await BuildSessionAsync(db, report, unit, ct));
+        }
+    }
+
+    public async Task<IReadOnlyList<ReportSummary>> HistoryAsync(Caller caller, string unitCode, int limit = 12, CancellationToken ct = default)
+    {
+        var code = (unitCode ?? "").Trim();
+        await using var db = await database.OpenAsync(ct);
+        var unit = await db.Units.AsNoTracking().Include(u => u.Commune).FirstOrDefaultAsync(u => u.Code == code, ct);
+        if (unit is null || !caller.CanSee(unit.ToInfo()))
+        {
+            throw new ReportingAccessDeniedException($"Không tìm thấy đơn vị {code} hoặc bạn không có quyền xem.");
+        }
+
+        var reports = await db.Reports.AsNoTracking().Where(r => r.UnitId == unit.Id)
+            .Select(r => new
+            {
+                r.Id, r.PeriodKey, r.Status, r.SubmittedVersion, r.Timeliness, r.LastSubmittedAt,
+                Reference = r.Submissions.OrderByDescending(s => s.Version).Select(s => s.ReferenceNumber).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return reports
+            .Select(r => new ReportSummary(r.Id, Period.Parse(r.PeriodKey), r.Status, r.SubmittedVersion, r.Timeliness, r.LastSubmittedAt, r.Reference))
+            .OrderByDescending(r => r.Period)
+            .Take(Math.Clamp(limit, 1, 120))
+            .ToList();
+    }
+
+    private FormDefinition FormOf(Report report) =>
+        forms.Find(report.FormId, report.FormVersion)
+        ?? throw new InvalidOperationException($"Form {report.FormId} v{report.FormVersion} of report {report.Id} is not in the catalog.");
+
+    private static AnswerValue ValueOf(FormDefinition form, Answer answer) =>
+        AnswerValue.FromStorage(form.Question(answer.QuestionKey)?.Type ?? QuestionType.Text, answer.Value);
+
+    private static AnswerChange Change(FormDefinition form, Answer a)
+    {
+        var question = form.Question(a.QuestionKey);
+        return new(a.QuestionKey, question?.Text ?? a.QuestionKey, question is null ? a.Value : ValueOf(form, a).Display(question), a.UpdatedBy, a.UpdatedAt);
+    }
+
+    private async Task<ValidationResult> ValidateAsync(ReportingDbContext db, Report report, UnitInfo unit, CancellationToken ct)
+    {
+        var form = FormOf(report);
+        var answers = await db.Answers.AsNoTracking().Where(a => a.ReportId == report.Id && a.Version == report.WorkingVersion).ToListAsync(ct);
+        var values = answers.ToDictionary(a => a.QuestionKey, a => ValueOf(form, a), StringComparer.Ordinal);
+        var previous = await PreviousSubmittedAsync(db, report, form, ct);
+        var problems = FormValidator.CheckReport(form, form.QuestionsFor(unit.Profile), values, previous);
+        return new(problems.Where(p => p.Severity == ProblemSeverity.Error).ToList(), problems.Where(p => p.Severity == ProblemSeverity.Warning).ToList());
+    }
+
+    /// <summary>The unit's latest submitted values from an earlier period of the same kind (read with this report's form).</summary>
+    private static async Task<Dictionary<string, AnswerValue>> PreviousSubmittedAsync(ReportingDbContext db, Report report, FormDefinition form, CancellationToken ct)
+    {
+        var previous = await db.Reports.AsNoTracking()
+            .Where(r => r.UnitId == report.UnitId && r.PeriodKind == report.PeriodKind && r.SubmittedVersion > 0
+                && string.Compare(r.PeriodKey, report.PeriodKey) < 0)
+            .OrderByDescending(r => r.PeriodKey)
+            .Select(r => new { r.Id, r.SubmittedVersion })
+            .FirstOrDefaultAsync(ct);
+        if (previous is null)
+        {
+            return [];
+        }
+
+        var answers = await db.Answers.AsNoTracking().Where(a => a.ReportId == previous.Id && a.Version == previous.SubmittedVersion).ToListAsync(ct);
+        return answers
+            .Where(a => form.Question(a.QuestionKey) is not null)
+            .ToDictionary(a => a.QuestionKey, a => ValueOf(form, a), StringComparer.Ordinal);
+    }
+
+    private async Task<DraftSession> BuildSessionAsync(ReportingDbContext db, Report report, UnitInfo unit, CancellationToken ct)
+    {
+        var form = FormOf(report);
+        var period = Period.Parse(report.PeriodKey);
+        var answers = await db.Answers.AsNoTracking().Where(a => a.ReportId == report.Id && a.Version == report.WorkingVersion).ToListAsync(ct);
+        var stored = answers.ToDictionary(
+            a => a.QuestionKey,
+            a => new StoredAnswer(a.QuestionKey, ValueOf(form, a), a.UpdatedAt, a.UpdatedBy, a.Revision),
+            StringComparer.Ordinal);
+        var previous = await PreviousSubmittedAsync(db, report, form, ct);
+        var carried = form.Questions.Where(q => q.CarryOver && previous.ContainsKey(q.Key))
+            .ToDictionary(q => q.Key, q => previous[q.Key], StringComparer.Ordinal);
+        var receipt = await LastReceiptAsync(db, report, unit, ct);
+        return new DraftSession(report.Id, unit, period, schedule.WindowOf(period), form, report.Status, report.WorkingVersion, report.Revision,
+            form.QuestionsFor(unit.Profile), stored, carried, schedule.TimelinessOf(period, clock.GetUtcNow()), receipt);
+    }
+
+    private static async Task<Receipt?> LastReceiptAsync(ReportingDbContext db, Report report, UnitInfo unit, CancellationToken ct)
+    {
+        var last = await db.ReportSubmissions.AsNoTracking().Where(s => s.ReportId == report.Id).OrderByDescending(s => s.Version).FirstOrDefaultAsync(ct);
+        return last is null
+            ? null
+            : new Receipt(last.ReferenceNumber, report.Id, unit.Code, unit.Name, Period.Parse(report.PeriodKey), last.Version, last.SubmittedAt,
+                report.Timeliness ?? last.Timeliness);
+    }
+
+    /// <summary>An instant as Vietnamese local date and time ("19/11/2025 23:59").</summary>
+    internal static string Local(DateTimeOffset instant) =>
+        VietnamTime.ToLocal(instant).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}
