@@ -1,11 +1,121 @@
+using DtsAssistant.Bot.Conversation;
+using DtsAssistant.Bot.Hosting;
+
 namespace DtsAssistant.Bot.Cli;
 
+/// <summary>
+/// `chat`: the assistant in the terminal, through the same conversation core as every channel. Reads standard input
+/// line by line (so a conversation can be scripted when input is redirected), prints buttons as numbered options and
+/// lets the person type a number to press one.
+/// </summary>
 internal static class ChatCommand
 {
-    public static Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) =>
+        RunAsync(args, Console.In, Console.Out, Console.IsInputRedirected, configureServices: null);
+
+    /// <param name="configureServices">Lets tests replace services (a FakeTimeProvider, a database file).</param>
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextReader input,
+        TextWriter output,
+        bool inputRedirected,
+        Action<IServiceCollection>? configureServices)
     {
-        _ = args;
-        Console.Error.WriteLine("Lệnh này chưa được cài đặt.");
-        return Task.FromResult(3);
+        var userId = OptionValue(args, "--user") ?? Environment.UserName;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        // Log lines would mix with the conversation: warnings and errors only, on standard error.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddAssistantCore(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
+
+        using var host = builder.Build();
+        await host.StartAsync().ConfigureAwait(false);
+        var engine = host.Services.GetRequiredService<IConversationEngine>();
+
+        if (!inputRedirected)
+        {
+            await output.WriteLineAsync("Trợ lý CĐS — gõ câu hỏi hoặc /trogiup; gõ số để bấm nút; Ctrl+D hoặc /thoat để thoát.").ConfigureAwait(false);
+        }
+
+        IReadOnlyList<ReplyButton> lastButtons = [];
+        while (true)
+        {
+            if (!inputRedirected)
+            {
+                await output.WriteAsync("> ").ConfigureAwait(false);
+            }
+
+            var line = await input.ReadLineAsync().ConfigureAwait(false);
+            if (line is null || line.Trim() is "/thoat" or "/exit" or "/quit")
+            {
+                break;
+            }
+
+            if (inputRedirected)
+            {
+                // Echo scripted input so a transcript reads like a conversation.
+                await output.WriteLineAsync($"> {line}").ConfigureAwait(false);
+            }
+
+            var message = ToMessage(line, userId, lastButtons);
+            var replies = await engine.HandleAsync(message, CancellationToken.None).ConfigureAwait(false);
+            lastButtons = replies.LastOrDefault(r => r.ButtonRows.Count > 0)?.ButtonRows.SelectMany(r => r).ToList() ?? [];
+            foreach (var reply in replies)
+            {
+                await output.WriteLineAsync(Render(reply)).ConfigureAwait(false);
+            }
+        }
+
+        await host.StopAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>A bare number that matches an offered button presses that button; anything else is text.</summary>
+    internal static IncomingMessage ToMessage(string line, string userId, IReadOnlyList<ReplyButton> offered)
+    {
+        var trimmed = line.Trim();
+        if (int.TryParse(trimmed, out var number) && number >= 1 && number <= offered.Count)
+        {
+            return new IncomingMessage("console", userId, userId, null, offered[number - 1].Data);
+        }
+
+        return new IncomingMessage("console", userId, userId, line);
+    }
+
+    internal static string Render(Reply reply)
+    {
+        var lines = new List<string> { reply.Text };
+        var number = 0;
+        foreach (var row in reply.ButtonRows)
+        {
+            lines.Add(string.Join("  ", row.Select(b => $"[{++number}] {b.Label}")));
+        }
+
+        foreach (var citation in reply.CitationList)
+        {
+            var section = string.IsNullOrWhiteSpace(citation.Section) ? string.Empty : $", {citation.Section}";
+            lines.Add($"Nguồn: {citation.Document}{section}");
+        }
+
+        if (reply.File is { } file)
+        {
+            var path = Path.Combine(Path.GetTempPath(), file.FileName);
+            File.WriteAllBytes(path, file.Content);
+            lines.Add($"Tệp: {path} ({file.Content.Length:N0} byte)");
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string? OptionValue(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

@@ -1,11 +1,26 @@
+using DtsAssistant.Bot.Conversation.Filing;
+using DtsAssistant.Bot.Conversation.Registration;
+using DtsAssistant.Bot.Conversation.Routing;
+using DtsAssistant.Bot.Conversation.State;
+using DtsAssistant.Bot.Conversation.Status;
+
 namespace DtsAssistant.Bot.Conversation;
 
 internal static class ConversationServiceCollectionExtensions
 {
-    /// <summary>Wires the conversation core: router, commands, filing, status.</summary>
+    /// <summary>Wires the conversation core: router, commands, filing, status. Expects AddReporting (and AddKnowledge).</summary>
     public static IServiceCollection AddConversation(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddSingleton<KeyedLock>();
+        services.AddSingleton<IConversationEngine, ConversationEngine>();
+        services.AddSingleton<ConversationStateStore>();
+        services.AddScoped<MessageRouter>();
+        services.AddScoped<KnowledgeReplies>();
+        services.AddScoped<SideQuestions>();
+        services.AddScoped<RegistrationCommands>();
+        services.AddScoped<FilingDialogue>();
+        services.AddScoped<StatusQueries>();
         return services;
     }
 }

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+
+namespace DtsAssistant.Bot.Conversation.Routing;
+
+/// <summary>
+/// Checks a message before anything reads it: empty, oversized, binary, control characters and emoji-only input get a
+/// clear Vietnamese reply and change nothing. Accepted text is returned in NFC form, trimmed.
+/// </summary>
+internal static class InputSanitizer
+{
+    /// <summary>Longer than any honest chat message or answer; Telegram itself stops at 4,096.</summary>
+    public const int MaxLength = 4000;
+
+    /// <summary>Button data is produced by us; anything longer was not.</summary>
+    public const int MaxButtonDataLength = 64;
+
+    public static SanitizedInput Check(IncomingMessage message)
+    {
+        if (message.ButtonData is { Length: > 0 } data)
+        {
+            return data.Length <= MaxButtonDataLength && data.All(c => c is >= ' ' and <= '~')
+                ? SanitizedInput.Button(data)
+                : SanitizedInput.Rejected("Nút bấm này không hợp lệ. Bạn gõ /trogiup để xem các lệnh.");
+        }
+
+        var text = message.Text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return SanitizedInput.Rejected("Tin nhắn trống. Bạn hãy gõ câu hỏi, ví dụ: \"Hạn nộp báo cáo tháng là ngày nào?\"");
+        }
+
+        if (text.Length > MaxLength)
+        {
+            return SanitizedInput.Rejected(
+                $"Tin nhắn quá dài ({text.Length:N0} ký tự). Bạn hãy gửi ngắn gọn, tối đa {MaxLength:N0} ký tự.".Replace(',', '.'));
+        }
+
+        if (LooksBinary(text))
+        {
+            return SanitizedInput.Rejected("Tin nhắn có ký tự không đọc được (có thể là tệp nhị phân). Bạn hãy gõ nội dung bằng chữ.");
+        }
+
+        string normalized;
+        try
+        {
+            normalized = text.Normalize(NormalizationForm.FormC).Trim();
+        }
+        catch (ArgumentException)
+        {
+            // Lone surrogates cannot be normalized: the text was not valid Unicode.
+            return SanitizedInput.Rejected("Tin nhắn có ký tự không đọc được. Bạn hãy gõ lại bằng chữ.");
+        }
+
+        if (!normalized.Any(char.IsLetterOrDigit))
+        {
+            return SanitizedInput.Rejected("Mình chỉ đọc được chữ và số, chưa hiểu biểu tượng cảm xúc. Bạn hãy gõ câu hỏi hoặc /trogiup.");
+        }
+
+        return SanitizedInput.Accepted(normalized);
+    }
+
+    private static bool LooksBinary(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c == '\uFFFD' || c == '\0')
+            {
+                return true;
+            }
+
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            {
+                return true;
+            }
+
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>The outcome of <see cref="InputSanitizer.Check"/>: text, a button press, or a refusal.</summary>
+internal sealed record SanitizedInput(string? Text, string? ButtonData, string? RejectionReply)
+{
+    public bool IsRejected => RejectionReply is not null;
+
+    public static SanitizedInput Accepted(string text) => new(text, null, null);
+
+    public static SanitizedInput Button(string data) => new(null, data, null);
+
+    public static SanitizedInput Rejected(string reply) => new(null, null, reply);
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DtsAssistant.Reporting.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DtsAssistant.Bot.Conversation.State;
+
+/// <summary>
+/// Persists <see cref="ConversationState"/> as JSON in the reporting database (table conversation_states), so a paused
+/// or interrupted filing resumes after a restart and several replicas can share conversations. The table is ours, not
+/// part of the reporting model: it is created with portable SQL (SQLite and PostgreSQL) on first use.
+/// </summary>
+internal sealed class ConversationStateStore(ReportingDatabase database, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private readonly SemaphoreSlim createLock = new(1, 1);
+    private volatile bool created;
+
+    public async Task<ConversationState> LoadAsync(string conversationKey, CancellationToken ct)
+    {
+        await EnsureTableAsync(ct).ConfigureAwait(false);
+        await using var db = database.CreateDbContext();
+        var json = await db.Database
+            .SqlQuery<string>($"SELECT state AS \"Value\" FROM conversation_states WHERE conversation_key = {conversationKey}")
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return json is null ? ConversationState.Empty : JsonSerializer.Deserialize<ConversationState>(json, Json) ?? ConversationState.Empty;
+    }
+
+    public async Task SaveAsync(string conversationKey, ConversationState state, CancellationToken ct)
+    {
+        await EnsureTableAsync(ct).ConfigureAwait(false);
+        await using var db = database.CreateDbContext();
+        if (state.IsEmpty)
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM conversation_states WHERE conversation_key = {conversationKey}", ct).ConfigureAwait(false);
+            return;
+        }
+
+        var json = JsonSerializer.Serialize(state, Json);
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO conversation_states (conversation_key, state, updated_at) VALUES ({conversationKey}, {json}, {now})
+            ON CONFLICT (conversation_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
+            """,
+            ct).ConfigureAwait(false);
+    }
+
+    private async Task EnsureTableAsync(CancellationToken ct)
+    {
+        if (created)
+        {
+            return;
+        }
+
+        await createLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (!created)
+            {
+                // OpenAsync migrates the reporting schema first (and switches SQLite to WAL).
+                await using var db = await database.OpenAsync(ct).ConfigureAwait(false);
+                await db.Database.ExecuteSqlRawAsync(
+                    """
+                    CREATE TABLE IF NOT EXISTS conversation_states (
+                        conversation_key VARCHAR(200) NOT NULL PRIMARY KEY,
+                        state TEXT NOT NULL,
+                        updated_at BIGINT NOT NULL)
+                    """,
+                    ct).ConfigureAwait(false);
+                created = true;
+            }
+        }
+        finally
+        {
+            createLock.Release();
+        }
+    }
+}
