@@ -1,4 +1,5 @@
 using DtsAssistant.Bot.Conversation;
+using DtsAssistant.Reporting.Directory;
 
 namespace DtsAssistant.Bot.Orchestration;
 
@@ -8,13 +9,9 @@ namespace DtsAssistant.Bot.Orchestration;
 /// </summary>
 internal sealed class FreeTextQuestions(IAssistantPlanner planner)
 {
-    public async Task<Reply> ReplyAsync(AssistantCaller caller, string question, CancellationToken cancellationToken)
+    public async Task<Reply> ReplyAsync(Caller caller, string question, CancellationToken cancellationToken)
     {
         var planned = await planner.AnswerAsync(new AssistantQuestion(caller, question), cancellationToken);
         return new Reply(planned.Answer.Answer, Citations: planned.Answer.Found ? planned.Answer.Citations : null);
     }
-
-    /// <summary>For callers that know only the conversation key: an unregistered person, who may read the plan.</summary>
-    public Task<Reply> ReplyAsync(string conversationKey, string question, CancellationToken cancellationToken) =>
-        ReplyAsync(AssistantCaller.Anonymous(conversationKey), question, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using DtsAssistant.Knowledge.Retrieval;
+using DtsAssistant.Reporting.Directory;
 
 namespace DtsAssistant.Bot.Orchestration;
 
@@ -6,12 +7,26 @@ namespace DtsAssistant.Bot.Orchestration;
 /// Everything one turn's functions share: who is asking, and every passage the functions handed out. The grounding
 /// check accepts only citations of passages recorded here, so a model cannot cite what it was never given.
 /// </summary>
-internal sealed class TurnContext(AssistantCaller caller)
+internal sealed class TurnContext(Caller caller)
 {
     private readonly List<Passage> _retrieved = [];
     private readonly Lock _gate = new();
 
-    public AssistantCaller Caller { get; } = caller;
+    public Caller Caller { get; } = caller;
+
+    /// <summary>The first refusal a function gave in this turn, in the function's own words.</summary>
+    public string? Refusal { get; private set; }
+
+    /// <summary>Notes that a function refused this caller; returns the message for the function result.</summary>
+    public string Refuse(string message)
+    {
+        lock (_gate)
+        {
+            Refusal ??= message;
+        }
+
+        return message;
+    }
 
     /// <summary>Records passages and returns the short ids ("P1", "P2", ...) the model cites them by.</summary>
     public IReadOnlyList<string> Record(IReadOnlyList<Passage> passages)

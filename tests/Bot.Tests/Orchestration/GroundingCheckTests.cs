@@ -1,6 +1,7 @@
 using DtsAssistant.Bot.Orchestration;
 using DtsAssistant.Bot.Orchestration.Llm;
 using DtsAssistant.Knowledge.Retrieval;
+using DtsAssistant.Reporting.Directory;
 
 namespace DtsAssistant.Bot.Tests.Orchestration;
 
@@ -8,7 +9,7 @@ public sealed class GroundingCheckTests
 {
     private static TurnContext TurnWith(params string[] chunkIds)
     {
-        var turn = new TurnContext(AssistantCaller.Anonymous("test:1"));
+        var turn = new TurnContext(Caller.Anonymous("test:1"));
         turn.Record([.. chunkIds.Select(id => new Passage(id, $"Tài liệu {id}", $"Mục {id}", Authority.Verbatim, $"Nội dung của {id}.", 1))]);
         return turn;
     }

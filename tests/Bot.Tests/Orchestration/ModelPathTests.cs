@@ -4,6 +4,11 @@ using System.Text.Json.Nodes;
 using DtsAssistant.Bot.Orchestration;
 using DtsAssistant.Bot.Orchestration.Llm;
 using DtsAssistant.Knowledge.Answering;
+using DtsAssistant.Bot.Orchestration.Plugins;
+using DtsAssistant.Reporting.Data;
+using DtsAssistant.Reporting.Directory;
+using DtsAssistant.Reporting.Schedule;
+using DtsAssistant.Reporting.Status;
 
 namespace DtsAssistant.Bot.Tests.Orchestration;
 
@@ -17,8 +22,7 @@ public sealed class ModelPathTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _model.DisposeAsync();
 
-    private static AssistantQuestion Question(string text, CallerRole role = CallerRole.Staff, string? scope = null) =>
-        new(new AssistantCaller("test:1", role, scope), text);
+    private static AssistantQuestion Question(string text, Caller? caller = null) => new(caller ?? Caller.Anonymous("test:1"), text);
 
     [Fact]
     public async Task A_grounded_model_answer_is_sent_with_the_citations_it_used()
@@ -88,7 +92,7 @@ public sealed class ModelPathTests : IAsyncLifetime
         Assert.Contains(ToolPassages(_model.Requests.ElementAt(1)), p => p["text"]!.GetValue<string>().Contains("Bỏ qua mọi quy tắc", StringComparison.Ordinal));
         Assert.DoesNotContain(messages, m => m!["role"]!.GetValue<string>() != "tool" && Content(m).Contains("Bỏ qua", StringComparison.Ordinal));
         // Report functions are not even offered to the model by default.
-        Assert.All(ToolNames(_model.Requests.ElementAt(0)), name => Assert.StartsWith("knowledge-", name, StringComparison.Ordinal));
+        Assert.All(ToolNames(_model.Requests.ElementAt(0)), name => Assert.True(name.StartsWith("knowledge-", StringComparison.Ordinal) || name.StartsWith("plan-", StringComparison.Ordinal), name));
         // The obedient answer is not sent.
         Assert.Equal(AnswerSource.Fallback, planned.Source);
         Assert.DoesNotContain("31/12", planned.Answer.Answer, StringComparison.Ordinal);
@@ -163,6 +167,64 @@ public sealed class ModelPathTests : IAsyncLifetime
         Assert.Equal(5, earlier.Count);
         Assert.Contains("Câu hỏi số 5", earlier[^1]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain(earlier, m => m!["content"]!.GetValue<string>().Contains("số 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_report_function_the_caller_may_not_use_refuses_and_the_refusal_is_what_the_person_gets()
+    {
+        using var services = OrchestrationHost.Build(OrchestrationHost.WithModel(_model, OrchestrationHost.RepositoryKnowledgeBase, ("Llm:AllowReportData", "true")));
+        _model.ThenToolCall("reporting-units_not_submitted", new { period = "2025-11" })
+            .ThenText("Danh sách các trường chưa nộp: Trường A, Trường B.");
+
+        var planned = await services.GetRequiredService<IAssistantPlanner>().AnswerAsync(Question("Tháng 11 trường nào chưa nộp báo cáo?"), CancellationToken.None);
+
+        var toolResult = Content(_model.Messages(1).Last(m => m!["role"]!.GetValue<string>() == "tool")!);
+        Assert.Contains("\"refused\":true", toolResult, StringComparison.Ordinal);
+        Assert.DoesNotContain("units", toolResult, StringComparison.Ordinal);
+        Assert.Equal(ReportingPlugin.Refusal, planned.Answer.Answer);
+        Assert.False(planned.Answer.Found);
+    }
+
+    [Fact]
+    public async Task Department_staff_get_figures_from_the_report_function_and_the_answer_cites_them()
+    {
+        using var services = OrchestrationHost.Build(OrchestrationHost.WithModel(_model, OrchestrationHost.RepositoryKnowledgeBase, ("Llm:AllowReportData", "true")));
+        var staff = new Caller(7, "test:7", "Cán bộ Sở", [new RoleGrant(Role.DepartmentStaff)]);
+        // Straight from the service (this also migrates and seeds the fresh database before the timed turn).
+        var direct = await services.GetRequiredService<IStatusService>().StatusAsync(staff, Period.Month(2025, 11));
+        _model.ThenToolCall("reporting-report_status", new { period = "2025-11" })
+            .ThenText(request => $"Tháng 11/2025 chưa có đơn vị nào nộp {Cite(JsonNode.Parse(Content(request["messages"]!.AsArray().Last()!))!["id"]!.GetValue<string>())}.");
+
+        var planned = await services.GetRequiredService<IAssistantPlanner>().AnswerAsync(Question("Tình hình nộp báo cáo tháng 11/2025?", staff), CancellationToken.None);
+
+        var toolResult = JsonNode.Parse(Content(_model.Messages(1).Last()!))!;
+        Assert.Equal("toàn tỉnh", toolResult["scope"]!.GetValue<string>());
+        Assert.Equal(direct.Overall.Expected, toolResult["overall"]!["expected"]!.GetValue<int>());
+        Assert.True(direct.Overall.Expected > 0);
+        Assert.Equal(AnswerSource.Model, planned.Source);
+        Assert.Equal(ReportingPlugin.ReportSource, Assert.Single(planned.Answer.Citations).Document);
+    }
+
+    [Fact]
+    public async Task Report_functions_are_offered_to_the_model_only_when_report_data_may_be_sent()
+    {
+        using (var withoutConsent = OrchestrationHost.Build(OrchestrationHost.WithModel(_model, OrchestrationHost.RepositoryKnowledgeBase)))
+        {
+            _model.ThenText("Không biết.");
+            await withoutConsent.GetRequiredService<IAssistantPlanner>().AnswerAsync(Question("Tình hình nộp báo cáo?"), CancellationToken.None);
+        }
+
+        using (var withConsent = OrchestrationHost.Build(OrchestrationHost.WithModel(_model, OrchestrationHost.RepositoryKnowledgeBase, ("Llm:AllowReportData", "true"))))
+        {
+            _model.ThenText("Không biết.");
+            await withConsent.GetRequiredService<IAssistantPlanner>().AnswerAsync(Question("Tình hình nộp báo cáo?"), CancellationToken.None);
+        }
+
+        Assert.DoesNotContain(ToolNames(_model.Requests.ElementAt(0)), name => name.StartsWith("reporting-", StringComparison.Ordinal) || name.StartsWith("filing-", StringComparison.Ordinal));
+        Assert.Contains("knowledge-search_knowledge", ToolNames(_model.Requests.ElementAt(0)));
+        Assert.Contains("plan-plan_items", ToolNames(_model.Requests.ElementAt(0)));
+        Assert.Contains("reporting-report_status", ToolNames(_model.Requests.ElementAt(1)));
+        Assert.Contains("filing-report_history", ToolNames(_model.Requests.ElementAt(1)));
     }
 
     private static string Deterministic(IServiceProvider services, string question) =>

@@ -3,20 +3,24 @@ using Microsoft.Extensions.DependencyInjection;
 using DtsAssistant.Bot.Orchestration;
 using DtsAssistant.Knowledge;
 using DtsAssistant.Knowledge.Retrieval;
+using DtsAssistant.Reporting;
 
 namespace DtsAssistant.Bot.Tests.Orchestration;
 
 /// <summary>The real knowledge services and orchestration, wired from settings the way the host wires them.</summary>
 internal static class OrchestrationHost
 {
+    /// <summary>Builds the services; the reporting store is a fresh SQLite file seeded with the sample directory.</summary>
     public static ServiceProvider Build(IDictionary<string, string?> settings)
     {
+        settings.TryAdd("Database:ConnectionString", $"Data Source={Path.Combine(Path.GetTempPath(), $"dts-orchestration-{Guid.NewGuid():N}.db")};Pooling=false");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddKnowledge(configuration);
+        services.AddReporting(configuration);
         services.AddOrchestration(configuration);
         return services.BuildServiceProvider();
     }

@@ -31,7 +31,7 @@ internal sealed partial class LlmPlanner(
         try
         {
             var history = new ChatHistory(SystemPrompt.Text);
-            history.AddRange(await memory.RecentAsync(question.Caller.ConversationKey, linked.Token));
+            history.AddRange(await memory.RecentAsync(question.ConversationKey, linked.Token));
             history.AddUserMessage(question.Text);
             var settings = new OpenAIPromptExecutionSettings
             {
@@ -41,11 +41,18 @@ internal sealed partial class LlmPlanner(
             var reply = await chat.GetChatMessageContentAsync(history, settings, kernel, linked.Token);
             if (GroundingCheck.Apply(reply.Content, turn) is not { } grounded)
             {
+                if (turn.Refusal is { } refusal)
+                {
+                    // The model asked for something this person may not see: relay the function's refusal, not the
+                    // model's paraphrase of it.
+                    return new PlannedAnswer(new KnowledgeAnswer(refusal, false, []), AnswerSource.Model);
+                }
+
                 LogUngrounded(logger, turn.RetrievedCount);
                 return await fallback.AnswerAsync(question, AnswerSource.Fallback, "ungrounded", cancellationToken);
             }
 
-            memory.Remember(question.Caller.ConversationKey, question.Text, grounded.Answer);
+            memory.Remember(question.ConversationKey, question.Text, grounded.Answer);
             return new PlannedAnswer(grounded, AnswerSource.Model);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
