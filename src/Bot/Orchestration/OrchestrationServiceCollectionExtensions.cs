@@ -1,4 +1,5 @@
 using DtsAssistant.Bot.Orchestration.Llm;
+using DtsAssistant.Knowledge.Qdrant;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
@@ -8,9 +9,10 @@ namespace DtsAssistant.Bot.Orchestration;
 internal static class OrchestrationServiceCollectionExtensions
 {
     /// <summary>
-    /// Wires the planners over the plugin functions. With no <c>Llm:Endpoint</c>/<c>Llm:Model</c> the deterministic
-    /// planner answers and nothing leaves the machine; with them, the model plans and the deterministic planner is its
-    /// fallback.
+    /// Wires the planners over the plugin functions (call after AddKnowledge and AddReporting). With no
+    /// <c>Llm:Endpoint</c>/<c>Llm:Model</c> the deterministic planner answers and nothing leaves the machine; with them,
+    /// the model plans and the deterministic planner is its fallback. <c>Qdrant:Endpoint</c> moves knowledge search to
+    /// Qdrant, and <c>Embeddings:Endpoint</c>/<c>Embeddings:Model</c> add dense vectors there.
     /// </summary>
     public static IServiceCollection AddOrchestration(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,13 +23,15 @@ internal static class OrchestrationServiceCollectionExtensions
         services.AddSingleton<FreeTextQuestions>();
 
         var llm = configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
+        services.AddLlmHttpClient(llm);
+        services.AddEmbeddingGenerator(configuration);
+        services.AddQdrantKnowledgeIndex(configuration);
         if (!llm.IsConfigured)
         {
             services.AddSingleton<IAssistantPlanner>(sp => sp.GetRequiredService<DeterministicPlanner>());
             return services;
         }
 
-        services.AddLlmHttpClient(llm);
         services.AddSingleton<IChatCompletionService>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;

@@ -24,6 +24,7 @@ public sealed class QdrantKnowledgeIndex(
     internal const string SparseVector = "text";
     internal const string DenseVector = "dense";
     private const int UpsertBatch = 128;
+    private const int EmbeddingBatch = 32;
 
     private readonly QdrantOptions _options = options.Value;
 
@@ -91,9 +92,17 @@ public sealed class QdrantKnowledgeIndex(
             await client.DeleteCollectionAsync(target, cancellationToken: cancellationToken);
         }
 
-        var denseVectors = embeddings is null || chunks.Count == 0
-            ? null
-            : (await embeddings.GenerateAsync(chunks.Select(c => c.VectorText), cancellationToken: cancellationToken)).Select(e => e.Vector.ToArray()).ToList();
+        List<float[]>? denseVectors = null;
+        if (embeddings is not null && chunks.Count > 0)
+        {
+            denseVectors = [];
+            // Embedding endpoints cap the inputs of one request; small batches also keep each call short.
+            foreach (var batch in chunks.Chunk(EmbeddingBatch))
+            {
+                var generated = await embeddings.GenerateAsync(batch.Select(c => c.VectorText), cancellationToken: cancellationToken);
+                denseVectors.AddRange(generated.Select(e => e.Vector.ToArray()));
+            }
+        }
 
         var create = new CreateCollection
         {

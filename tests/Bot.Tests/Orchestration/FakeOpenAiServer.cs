@@ -36,6 +36,7 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeOpenAiServer(app);
         app.MapPost("/v1/chat/completions", (Func<HttpContext, Task<IResult>>)server.HandleAsync);
+        app.MapPost("/v1/embeddings", (Func<HttpContext, Task<IResult>>)server.EmbedAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Endpoint = new Uri(address.TrimEnd('/') + "/v1");
@@ -75,6 +76,40 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         return _script.TryDequeue(out var step)
             ? await step(body, context.RequestAborted)
             : Results.Json(new { error = new { message = "the fake has no scripted reply left" } }, statusCode: 500);
+    }
+
+    /// <summary>Embeddings requests, kept apart from chat requests.</summary>
+    public ConcurrentQueue<JsonNode> EmbeddingRequests { get; } = new();
+
+    /// <summary>A deterministic 8-dimensional embedding per input: its length and its first letters' codes.</summary>
+    private async Task<IResult> EmbedAsync(HttpContext context)
+    {
+        var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) ?? new JsonObject();
+        EmbeddingRequests.Enqueue(body);
+        var inputs = body["input"] is JsonArray array ? array.Select(i => i!.GetValue<string>()).ToList() : [body["input"]!.GetValue<string>()];
+        var base64 = body["encoding_format"]?.GetValue<string>() == "base64";
+        var data = new JsonArray([.. inputs.Select((text, index) =>
+        {
+            var vector = new float[8];
+            vector[0] = text.Length;
+            for (var i = 0; i < Math.Min(7, text.Length); i++)
+            {
+                vector[i + 1] = text[i];
+            }
+
+            JsonNode embedding = base64
+                ? JsonValue.Create(Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan())))
+                : new JsonArray([.. vector.Select(v => (JsonNode)JsonValue.Create(v))]);
+            return (JsonNode)new JsonObject { ["object"] = "embedding", ["index"] = index, ["embedding"] = embedding };
+        })]);
+        var response = new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = data,
+            ["model"] = body["model"]?.GetValue<string>(),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = inputs.Count, ["total_tokens"] = inputs.Count },
+        };
+        return Results.Content(response.ToJsonString(), "application/json");
     }
 
     private static IResult Completion(string? content, IReadOnlyList<(string Function, string Arguments)> toolCalls)
