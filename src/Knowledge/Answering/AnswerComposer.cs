@@ -44,7 +44,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             return NotFound();
         }
 
-        if (kind == QuestionKind.Responsibility && AsksForDuties(question) && SectionAnswer(hits, analysis) is { } duties)
+        if (AsksForDuties(question) && SectionAnswer(hits, analysis) is { } duties)
         {
             return duties;
         }
@@ -55,7 +55,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     /// <summary>idf-weighted share of the question's content words found in a chunk (glossary equivalents count).</summary>
     internal double Coverage(QueryAnalysis analysis, string text, IReadOnlySet<string>? ignore = null)
     {
-        var terms = new HashSet<string>(index.Analyzer.DocumentTerms(text), StringComparer.Ordinal);
+        var terms = index.TermSet(text);
         var covered = new HashSet<string>(analysis.ContentWords.Where(w => terms.Contains("u:" + w)), StringComparer.Ordinal);
         foreach (var entry in analysis.GlossaryMentions)
         {
@@ -214,6 +214,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     {
         var topScore = hits[0].Score;
         var counted = VietnameseAnalyzer.CountedNoun(index.Analyzer.Tokenize(question));
+        var asksDocument = kind == QuestionKind.Reference && QuestionClassifier.AsksForDocument(question);
         var candidates = new List<Candidate>();
         foreach (var (chunk, score) in hits)
         {
@@ -231,11 +232,19 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             for (var i = 0; i < sentences.Count; i++)
             {
                 var countBonus = counted is not null && Regex.IsMatch(VietnameseText.NormalizeAndFold(sentences[i]), $@"\d+ {Regex.Escape(counted)}\b") ? 3.0 : 1.0;
-                candidates.Add(new Candidate(chunk, sentences, i, (ScoreText(sentences[i], analysis) + heading) * factor * KindBonus(sentences[i], kind) * countBonus));
+                candidates.Add(new Candidate(chunk, sentences, i, (ScoreText(sentences[i], analysis) + heading) * factor * KindBonus(sentences[i], kind, asksDocument) * countBonus));
             }
         }
 
+        // Prefer a passage that holds the kind of fact asked for (a date for "khi nào", a unit for "ai") over a
+        // slightly better match that does not answer.
         var best = candidates.MaxBy(c => c.Score)!;
+        var typed = candidates.Where(c => HoldsAnswer(c, kind, asksDocument)).MaxBy(c => c.Score);
+        if (typed is not null && !HoldsAnswer(best, kind, asksDocument) && typed.Score >= best.Score * 0.45)
+        {
+            best = typed;
+        }
+
         if (best.Chunk.Row is { } bestRow)
         {
             return RowAnswer(best.Chunk, bestRow, kind);
@@ -256,6 +265,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             parts.Insert(second.Index < best.Index ? 0 : 1, Trim(second.Sentences[second.Index], analysis));
         }
 
+        parts.AddRange(parts.SelectMany(p => FootnotesFor(p, best.Chunk, kind, analysis)).Distinct().ToList());
         var body = string.Join(" ", parts.Select(p => EndSentence(Capitalize(p))));
         body = SpelledDate().Replace(body, m => $"{m.Value} ({NumericDate(m)})");
         var document = best.Chunk.Document;
@@ -269,6 +279,43 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         }
 
         return new KnowledgeAnswer(WithAuthorityNote(body, best.Chunk.Authority), true, [Cite(best.Chunk, Quote(string.Join(" ", parts)))]);
+    }
+
+    private static bool HoldsAnswer(Candidate candidate, QuestionKind kind, bool asksDocument)
+    {
+        if (candidate.Chunk.Row is { } row)
+        {
+            return kind switch
+            {
+                QuestionKind.Responsibility => row.Cell(ColumnRole.Lead) is not null,
+                QuestionKind.Deadline => row.Cell(ColumnRole.Deadline) is not null,
+                QuestionKind.Target => row.Cell(ColumnRole.Subject)?.Value.Contains('%', StringComparison.Ordinal) == true,
+                _ => false,
+            };
+        }
+
+        var sentence = candidate.Sentences[candidate.Index];
+        return kind switch
+        {
+            QuestionKind.Responsibility => ProperUnitName().IsMatch(sentence),
+            QuestionKind.Deadline => TimeExpression().IsMatch(sentence),
+            QuestionKind.Target => Regex.IsMatch(sentence, @"\d"),
+            QuestionKind.Reference when asksDocument => DocumentNumber().IsMatch(sentence),
+            _ => true,
+        };
+    }
+
+    /// <summary>The footnotes a quoted sentence points to ("tỉnh¹"), when the question is about them or asks for a source.</summary>
+    private IEnumerable<string> FootnotesFor(string sentence, KnowledgeChunk chunk, QuestionKind kind, QueryAnalysis analysis)
+    {
+        foreach (var number in MarkdownChunker.FootnoteNumbers(sentence))
+        {
+            var footnote = index.Chunks.FirstOrDefault(c => c.Document.Id == chunk.Document.Id && c.Section == $"{MarkdownChunker.FootnoteSection} {number}");
+            if (footnote is not null && (kind == QuestionKind.Reference || Coverage(analysis, footnote.Text) > 0.2))
+            {
+                yield return $"Chú thích {number}: {EndSentence(footnote.Text)}";
+            }
+        }
     }
 
     /// <summary>"UBND các xã, phường có trách nhiệm gì?": the items of the section whose heading names the subject.</summary>
@@ -298,7 +345,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     private static bool AsksForDuties(string question)
     {
         var text = " " + string.Join(' ', VietnameseTokenizer.Tokenize(question).Select(t => t.Folded)) + " ";
-        return (text.Contains(" trach nhiem ", StringComparison.Ordinal) || text.Contains(" nhiem vu ", StringComparison.Ordinal) || text.Contains(" lam ", StringComparison.Ordinal))
+        return (text.Contains(" trach nhiem ", StringComparison.Ordinal) || text.Contains(" nhiem vu ", StringComparison.Ordinal))
             && (text.Contains(" gi ", StringComparison.Ordinal) || text.Contains(" nhu the nao ", StringComparison.Ordinal) || text.Contains(" nhung ", StringComparison.Ordinal));
     }
 
@@ -334,7 +381,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
 
     private double ScoreText(string text, QueryAnalysis analysis)
     {
-        var terms = new HashSet<string>(index.Analyzer.DocumentTerms(text), StringComparer.Ordinal);
+        var terms = index.TermSet(text);
         double score = 0;
         foreach (var (term, weight) in analysis.Terms)
         {
@@ -347,14 +394,14 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         return score;
     }
 
-    private static double KindBonus(string sentence, QuestionKind kind) => kind switch
+    private static double KindBonus(string sentence, QuestionKind kind, bool asksDocument) => kind switch
     {
         QuestionKind.Responsibility when UnitName().IsMatch(sentence) => 1.2,
         QuestionKind.Deadline when TimeExpression().IsMatch(sentence) => 1.3,
         // Targets are stated as "80% ..." or "Tỷ lệ ... đạt trên 50%": a sentence that opens with its figure states one.
         QuestionKind.Target when TargetStatement().IsMatch(sentence) => 1.4,
         QuestionKind.Target when sentence.Contains('%', StringComparison.Ordinal) || Regex.IsMatch(sentence, @"\d") => 1.15,
-        QuestionKind.Reference when DocumentNumber().IsMatch(sentence) => 1.3,
+        QuestionKind.Reference when asksDocument && DocumentNumber().IsMatch(sentence) => 1.5,
         _ => 1.0,
     };
 

@@ -19,7 +19,7 @@ public static class QuestionClassifier
     private static readonly string[] ReferenceMarkers =
     [
         "van ban nao", "quyet dinh nao", "cong van nao", "thong tu nao", "nghi dinh nao", "luat nao", "ke hoach nao", "can cu",
-        "van ban gi", "quyet dinh so", "so hieu", "ai ky", "nguoi ky", "ky ban hanh", "nguon nao", "nguon kinh phi",
+        "van ban gi", "quyet dinh so", "so hieu", "so may", "ky hieu", "la van ban", "ai ky", "nguoi ky", "ky ban hanh", "nguon nao", "nguon kinh phi",
         "tu nguon", "phong trao nao", "phong trao gi",
     ];
 
@@ -47,6 +47,18 @@ public static class QuestionClassifier
         "luu y", "nen lam",
     ];
 
+    // "như thế nào" asks how, even when "phải đạt" makes it sound like a target.
+    private static readonly string[] HowMarkers = ["nhu the nao", "the nao", "ra sao", "lam gi", "cach nao"];
+
+    private static readonly string[] DocumentMarkers =
+    [
+        "van ban", "quyet dinh", "cong van", "thong tu", "nghi dinh", "luat", "so hieu", "so may", "ke hoach so", "ky hieu",
+    ];
+
+    /// <summary>True when a reference question wants a document's identity (number, name), not another fact.</summary>
+    public static bool AsksForDocument(string question) =>
+        Has(" " + string.Join(' ', VietnameseTokenizer.Tokenize(question ?? string.Empty).Select(t => t.Folded)) + " ", DocumentMarkers);
+
     public static QuestionKind Classify(string question)
     {
         var folded = " " + string.Join(' ', VietnameseTokenizer.Tokenize(question ?? string.Empty).Select(t => t.Folded)) + " ";
@@ -58,6 +70,7 @@ public static class QuestionClassifier
         return Has(folded, ReferenceMarkers) ? QuestionKind.Reference
             : Has(folded, ResponsibilityMarkers) ? QuestionKind.Responsibility
             : Has(folded, DeadlineMarkers) ? QuestionKind.Deadline
+            : Has(folded, HowMarkers) ? QuestionKind.Practice
             : Has(folded, TargetMarkers) ? QuestionKind.Target
             : Has(folded, PracticeMarkers) ? QuestionKind.Practice
             : QuestionKind.General;

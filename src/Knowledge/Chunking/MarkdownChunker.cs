@@ -96,7 +96,7 @@ public static partial class MarkdownChunker
             {
                 Flush();
                 var text = footnote.Groups[2].Value.Trim();
-                chunks.Add(NewChunk(chunks.Count, info, $"chú thích {footnote.Groups[1].Value}", "chú thích", EffectiveAuthority(info, headings), text, text, null));
+                chunks.Add(NewChunk(chunks.Count, info, $"{FootnoteSection} {footnote.Groups[1].Value}", FootnoteSection, EffectiveAuthority(info, headings), text, text, null));
                 continue;
             }
 
@@ -127,8 +127,20 @@ public static partial class MarkdownChunker
         return chunks;
     }
 
-    /// <summary>"[^1]" markers are for readers of the Markdown; answers quote the words.</summary>
-    public static string StripMarkup(string text) => FootnoteReference().Replace(text, string.Empty).Replace("**", string.Empty, StringComparison.Ordinal);
+    /// <summary>Footnote markers go back to the superscript digits of the original ("tỉnh¹"); bold marks go.</summary>
+    public static string StripMarkup(string text) =>
+        FootnoteReference().Replace(text, m => Superscript(m.Groups[1].Value)).Replace("**", string.Empty, StringComparison.Ordinal);
+
+    public const string FootnoteSection = "chú thích";
+
+    private const string SuperscriptDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    /// <summary>The footnote numbers a text refers to by superscript digits.</summary>
+    public static IEnumerable<string> FootnoteNumbers(string text) =>
+        SuperscriptRun().Matches(text).Select(m => string.Concat(m.Value.Select(c => (char)('0' + SuperscriptDigits.IndexOf(c, StringComparison.Ordinal)))));
+
+    private static string Superscript(string number) =>
+        number.All(char.IsAsciiDigit) ? string.Concat(number.Select(c => SuperscriptDigits[c - '0'])) : string.Empty;
 
     /// <summary>
     /// The document's own identity (number, title, issuer, date, signer) as one retrievable sentence, so "ai ký", "ban
@@ -338,8 +350,11 @@ public static partial class MarkdownChunker
     [GeneratedRegex(@"^\[\^(\w+)\]:\s*(.+)$")]
     private static partial Regex FootnoteLine();
 
-    [GeneratedRegex(@"\[\^\w+\]")]
+    [GeneratedRegex(@"\[\^(\w+)\]")]
     private static partial Regex FootnoteReference();
+
+    [GeneratedRegex("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")]
+    private static partial Regex SuperscriptRun();
 
     [GeneratedRegex(@"^\|?\s*:?-{3,}")]
     private static partial Regex SeparatorRow();

@@ -74,6 +74,29 @@ public sealed class KnowledgeIndex
         return new KnowledgeIndex(documents.Select(d => d.Info).ToList(), chunks, index, analyzer, stopwatch.Elapsed);
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _termSets = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The distinct terms of a passage text, memoised: answers score the same chunks' sentences again and again, and
+    /// analysing them once per snapshot keeps an answer within a few milliseconds.
+    /// </summary>
+    internal IReadOnlySet<string> TermSet(string text)
+    {
+        if (_termSets.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
+        if (_termSets.Count > 50_000)
+        {
+            _termSets.Clear();
+        }
+
+        var terms = new HashSet<string>(Analyzer.DocumentTerms(text), StringComparer.Ordinal);
+        _termSets.TryAdd(text, terms);
+        return terms;
+    }
+
     /// <summary>Ranked chunks for a query.</summary>
     public IReadOnlyList<(KnowledgeChunk Chunk, double Score)> Search(QueryAnalysis query, int top) =>
         Index.Search(query.Terms, top).Select(hit => (Chunks[hit.Document], hit.Score)).ToList();

@@ -38,7 +38,7 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
         "ơi", "cho", "em", "hỏi", "ad", "mình", "vậy", "với", "của", "các", "những", "và", "về", "ở", "tại", "trong",
         "một", "này", "do", "để", "cần", "sẽ", "đã", "đang", "rồi", "nhé", "nhỉ", "hả", "hay", "hoặc", "muốn", "biết", "xin",
         "giúp", "làm", "ra", "mấy", "giùm", "dùm", "thì", "theo", "bị", "nên", "lúc", "bây", "giờ", "chưa", "gửi",
-        "cái", "đó", "kia", "thôi", "luôn", "vâng", "dạ", "ok", "nhiu",
+        "cái", "đó", "kia", "thôi", "luôn", "vâng", "dạ", "ok", "nhiu", "nay", "hôm",
     };
 
     // Phrases that say which kind of fact is wanted ("tỷ lệ", "bao nhiêu"): they help ranking but are not the topic,

@@ -38,6 +38,41 @@ public static class VietnameseText
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<char, char> FoldedChars = new();
+
+    /// <summary>
+    /// Folds character by character (each precomposed letter to its base letter), so the result has the same length
+    /// as the NFC input and positions in one map to the other. Combining marks left in the input become spaces.
+    /// </summary>
+    public static string FoldAligned(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c < 128 ? c : FoldedChars.GetOrAdd(c, FoldChar);
+            }
+        });
+    }
+
+    private static char FoldChar(char c)
+    {
+        if (c is 'đ' or 'Đ')
+        {
+            return c == 'đ' ? 'd' : 'D';
+        }
+
+        if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+        {
+            return ' ';
+        }
+
+        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+        return decomposed.Length > 0 && CharUnicodeInfo.GetUnicodeCategory(decomposed[0]) != UnicodeCategory.NonSpacingMark ? decomposed[0] : c;
+    }
+
     /// <summary>Normalise then fold: the form used when one side may have been typed without accents.</summary>
     public static string NormalizeAndFold(string text) => Fold(Normalize(text));
 

@@ -14,30 +14,32 @@ public static class VietnameseTokenizer
     public static IReadOnlyList<Token> Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+
+        // Normalise and fold the whole text once; both keep the NFC text's length, so token positions line up.
         var original = text.Normalize(NormalizationForm.FormC);
+        var normalized = VietnameseText.Normalize(original);
+        var folded = VietnameseText.FoldAligned(normalized);
         var tokens = new List<Token>();
         var segment = 0;
         var i = 0;
-        while (i < original.Length)
+        while (i < normalized.Length)
         {
-            var c = original[i];
+            var c = normalized[i];
             if (char.IsLetterOrDigit(c))
             {
                 var start = i;
-                while (i < original.Length && (char.IsLetterOrDigit(original[i]) || char.GetUnicodeCategory(original[i]) == System.Globalization.UnicodeCategory.NonSpacingMark))
+                while (i < normalized.Length && (char.IsLetterOrDigit(normalized[i]) || char.GetUnicodeCategory(normalized[i]) == System.Globalization.UnicodeCategory.NonSpacingMark))
                 {
                     i++;
                 }
 
-                if (i < original.Length && original[i] == '%' && char.IsDigit(original[i - 1]))
+                if (i < normalized.Length && normalized[i] == '%' && char.IsDigit(normalized[i - 1]))
                 {
                     i++;
                 }
 
-                var surface = original[start..i];
-                var normalized = VietnameseText.Normalize(surface);
-                var upper = surface.Length > 1 && surface.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)) && surface.Any(char.IsLetter);
-                tokens.Add(new Token(normalized, VietnameseText.Fold(normalized), segment, upper));
+                var upper = i - start > 1 && IsUpperCase(original, start, i);
+                tokens.Add(new Token(normalized[start..i], folded[start..i], segment, upper));
                 continue;
             }
 
@@ -50,6 +52,25 @@ public static class VietnameseTokenizer
         }
 
         return tokens;
+    }
+
+    private static bool IsUpperCase(string text, int start, int end)
+    {
+        var letters = false;
+        for (var i = start; i < end && i < text.Length; i++)
+        {
+            if (char.IsLetter(text[i]))
+            {
+                if (!char.IsUpper(text[i]))
+                {
+                    return false;
+                }
+
+                letters = true;
+            }
+        }
+
+        return letters;
     }
 
     // Slashes, dashes and ampersands join parts of one name or date ("10/12", "GDNN&GDTX"), so they do not break phrases.
