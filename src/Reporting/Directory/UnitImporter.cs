@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using ClosedXML.Excel;
 using CsvHelper;
 using DtsAssistant.Reporting.Data;
+using DtsAssistant.Reporting.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 
 namespace DtsAssistant.Reporting.Directory;
@@ -67,7 +67,7 @@ public sealed partial class UnitImporter(ReportingDatabase database, TimeProvide
         {
             rows = kind == ImportFileKind.Xlsx ? ReadXlsx(content) : ReadCsv(content);
         }
-        catch (FileFormatException e)
+        catch (UnreadableFileException e)
         {
             return new(0, 0, 0, 0, 0, [new(1, e.Message)], false);
         }
@@ -273,7 +273,7 @@ public sealed partial class UnitImporter(ReportingDatabase database, TimeProvide
             using var csv = CsvReader.Create(text, options, leaveOpen: true);
             if (!csv.Read())
             {
-                throw new FileFormatException("Tệp rỗng: không có dòng tiêu đề.");
+                throw new UnreadableFileException("Tệp rỗng: không có dòng tiêu đề.");
             }
 
             var map = MapHeader(Fields(csv));
@@ -293,7 +293,7 @@ public sealed partial class UnitImporter(ReportingDatabase database, TimeProvide
         }
         catch (CsvFormatException e)
         {
-            throw new FileFormatException($"Không đọc được tệp CSV: {e.Message.Split('\n')[0]}");
+            throw new UnreadableFileException($"Không đọc được tệp CSV: {e.Message.Split('\n')[0]}");
         }
 
         static string[] Fields(CsvReader csv) => Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i) ?? "").ToArray();
@@ -301,40 +301,26 @@ public sealed partial class UnitImporter(ReportingDatabase database, TimeProvide
 
     internal static List<UnitRow> ReadXlsx(Stream content)
     {
-        XLWorkbook workbook;
+        List<Xlsx.RowData> sheet;
         try
         {
-            workbook = new XLWorkbook(content);
+            sheet = Xlsx.Read(content);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (InvalidDataException)
         {
-            throw new FileFormatException("Không đọc được tệp Excel (.xlsx). Vui lòng lưu lại tệp dưới dạng Excel Workbook.");
+            throw new UnreadableFileException("Không đọc được tệp Excel (.xlsx). Vui lòng lưu lại tệp dưới dạng Excel Workbook.");
         }
 
-        using (workbook)
+        var used = sheet.Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).ToList();
+        if (used.Count == 0)
         {
-            var sheet = workbook.Worksheets.FirstOrDefault() ?? throw new FileFormatException("Tệp Excel không có trang tính nào.");
-            var used = sheet.RangeUsed() ?? throw new FileFormatException("Tệp rỗng: không có dòng tiêu đề.");
-            var firstRow = used.FirstRow().RowNumber();
-            var lastRow = used.LastRow().RowNumber();
-            var lastColumn = used.LastColumn().ColumnNumber();
-            string Cell(int row, int column) => sheet.Cell(row, column).GetFormattedString();
-            var header = Enumerable.Range(1, lastColumn).Select(c => Cell(firstRow, c)).ToArray();
-            var map = MapHeader(header);
-            var rows = new List<UnitRow>();
-            for (var r = firstRow + 1; r <= lastRow; r++)
-            {
-                var values = Enumerable.Range(1, lastColumn).Select(c => Cell(r, c)).ToArray();
-                if (values.All(string.IsNullOrWhiteSpace))
-                {
-                    continue;
-                }
-
-                rows.Add(ToRow(r, i => i < values.Length ? values[i] : "", map));
-            }
-
-            return rows;
+            throw new UnreadableFileException("Tệp rỗng: không có dòng tiêu đề.");
         }
+
+        var map = MapHeader(used[0].Cells);
+        return used.Skip(1)
+            .Select(r => ToRow(r.RowNumber, i => i < r.Cells.Length ? r.Cells[i] : "", map))
+            .ToList();
     }
 
     private static Dictionary<string, int> MapHeader(string[] header)
@@ -356,7 +342,7 @@ public sealed partial class UnitImporter(ReportingDatabase database, TimeProvide
         if (missing.Count > 0)
         {
             var names = missing.Select(c => c switch { "code" => "Mã đơn vị", "name" => "Tên đơn vị", _ => "Loại hình" });
-            throw new FileFormatException($"Dòng 1: thiếu cột bắt buộc: {string.Join(", ", names)}. Các cột: Mã đơn vị, Tên đơn vị, Loại hình, Công lập, Mã xã, Tên xã/phường, Địa chỉ, Điện thoại.");
+            throw new UnreadableFileException($"Dòng 1: thiếu cột bắt buộc: {string.Join(", ", names)}. Các cột: Mã đơn vị, Tên đơn vị, Loại hình, Công lập, Mã xã, Tên xã/phường, Địa chỉ, Điện thoại.");
         }
 
         return map;
@@ -382,4 +368,4 @@ public sealed partial class UnitImporter(ReportingDatabase database, TimeProvide
 }
 
 /// <summary>A file that cannot be read as a unit directory; the message is Vietnamese.</summary>
-internal sealed class FileFormatException(string message) : Exception(message);
+internal sealed class UnreadableFileException(string message) : Exception(message);

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using ClosedXML.Excel;
 using DtsAssistant.Reporting.Data;
 using DtsAssistant.Reporting.Directory;
 using DtsAssistant.Reporting.Forms;
 using DtsAssistant.Reporting.Schedule;
+using DtsAssistant.Reporting.Spreadsheets;
 using DtsAssistant.Reporting.Status;
 using Microsoft.EntityFrameworkCore;
 
@@ -86,80 +86,24 @@ internal sealed class ExportService(ReportingDatabase database, IFormCatalog for
 
     private byte[] Xlsx(FormDefinition form, List<object?[]> table, Period period, string scope, bool sample)
     {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("Báo cáo");
-        var headers = StatusHeaders.Concat(form.Questions.Select(q => q.Key)).ToList();
-        for (var c = 0; c < headers.Count; c++)
-        {
-            sheet.Cell(1, c + 1).Value = headers[c];
-        }
-
-        sheet.Row(1).Style.Font.Bold = true;
-        for (var r = 0; r < table.Count; r++)
-        {
-            for (var c = 0; c < table[r].Length; c++)
-            {
-                var cell = sheet.Cell(r + 2, c + 1);
-                switch (table[r][c])
-                {
-                    case null:
-                        break;
-                    case long l:
-                        cell.Value = l;
-                        break;
-                    case int i:
-                        cell.Value = i;
-                        break;
-                    case decimal d:
-                        cell.Value = d;
-                        break;
-                    case var other:
-                        cell.Value = Convert.ToString(other, CultureInfo.InvariantCulture);
-                        break;
-                }
-            }
-        }
-
-        sheet.SheetView.FreezeRows(1);
-
-        var questions = workbook.Worksheets.Add("Câu hỏi");
-        string[] qHeaders = ["Mã câu hỏi", "Câu hỏi", "Kiểu", "Áp dụng", "Chỉ tiêu"];
-        for (var c = 0; c < qHeaders.Length; c++)
-        {
-            questions.Cell(1, c + 1).Value = qHeaders[c];
-        }
-
-        questions.Row(1).Style.Font.Bold = true;
-        for (var i = 0; i < form.Questions.Count; i++)
-        {
-            var q = form.Questions[i];
-            questions.Cell(i + 2, 1).Value = q.Key;
-            questions.Cell(i + 2, 2).Value = q.Text;
-            questions.Cell(i + 2, 3).Value = q.Type.ToString();
-            questions.Cell(i + 2, 4).Value = Applies(q.AppliesTo);
-            questions.Cell(i + 2, 5).Value = q.PlanRef ?? "";
-        }
-
-        var info = workbook.Worksheets.Add("Thông tin");
+        var headers = StatusHeaders.Concat(form.Questions.Select(q => q.Key)).Cast<object?>().ToArray();
+        var questions = new List<object?[]> { new object?[] { "Mã câu hỏi", "Câu hỏi", "Kiểu", "Áp dụng", "Chỉ tiêu" } };
+        questions.AddRange(form.Questions.Select(q => new object?[] { q.Key, q.Text, q.Type.ToString(), Applies(q.AppliesTo), q.PlanRef ?? "" }));
         var window = schedule.WindowOf(period);
-        (string, string)[] facts =
+        object?[][] info =
         [
-            ("Kỳ báo cáo", period.Label),
-            ("Phạm vi", scope),
-            ("Biểu mẫu", $"{form.Title} (phiên bản {form.Version})"),
-            ("Hạn nộp", $"trước ngày {window.LastDayOnTime.AddDays(1):dd/MM/yyyy}"),
-            ("Xuất lúc", VietnamTime.ToLocal(clock.GetUtcNow()).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)),
-            ("Dữ liệu", sample ? SampleDirectory.Label + " — danh mục đơn vị tổng hợp, không phải số liệu thật" : "Số liệu các đơn vị đã nộp"),
+            ["Mục", "Nội dung"],
+            ["Kỳ báo cáo", period.Label],
+            ["Phạm vi", scope],
+            ["Biểu mẫu", $"{form.Title} (phiên bản {form.Version})"],
+            ["Hạn nộp", "trước ngày " + window.LastDayOnTime.AddDays(1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)],
+            ["Xuất lúc", VietnamTime.ToLocal(clock.GetUtcNow()).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)],
+            ["Dữ liệu", sample ? SampleDirectory.Label + " — danh mục đơn vị tổng hợp, không phải số liệu thật" : "Số liệu các đơn vị đã nộp"],
         ];
-        for (var i = 0; i < facts.Length; i++)
-        {
-            info.Cell(i + 1, 1).Value = facts[i].Item1;
-            info.Cell(i + 1, 2).Value = facts[i].Item2;
-        }
-
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
+        return Spreadsheets.Xlsx.Write(
+            new Spreadsheets.Xlsx.SheetData("Báo cáo", [headers, .. table]),
+            new Spreadsheets.Xlsx.SheetData("Câu hỏi", questions),
+            new Spreadsheets.Xlsx.SheetData("Thông tin", info));
     }
 
     private static string Applies(Applicability a)

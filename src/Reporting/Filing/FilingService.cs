@@ -104,6 +104,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
         {
             await using var db = await database.OpenAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await LockReportAsync(db, reportId, ct);
             var report = await db.Reports.Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
             if (report?.Unit is null)
             {
@@ -219,6 +220,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
         {
             await using var db = await database.OpenAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await LockReportAsync(db, reportId, ct);
             var report = await db.Reports.Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
             if (report?.Unit is null)
             {
@@ -300,6 +302,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
         {
             await using var db = await database.OpenAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await LockReportAsync(db, reportId, ct);
             var report = await db.Reports.Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
             if (report?.Unit is null)
             {
@@ -384,6 +387,18 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
             .OrderByDescending(r => r.Period)
             .Take(Math.Clamp(limit, 1, 120))
             .ToList();
+    }
+
+    /// <summary>
+    /// Serialises writers of one report for the rest of the transaction. SQLite already does (BEGIN IMMEDIATE takes the
+    /// write lock); on PostgreSQL a row lock makes concurrent saves queue instead of failing their revision check.
+    /// </summary>
+    private async Task LockReportAsync(ReportingDbContext db, long reportId, CancellationToken ct)
+    {
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM reports WHERE \"Id\" = {reportId} FOR UPDATE", ct);
+        }
     }
 
     private FormDefinition FormOf(Report report) =>

@@ -144,4 +144,7 @@ public abstract class DatabaseTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Starts the test at another instant (a fake clock only moves forward).</summary>
+    protected ReportingWorld StartAt(DateTimeOffset now) => World = new ReportingWorld(Fixture.Database, now);
 }
