@@ -1,11 +1,226 @@
+using System.Diagnostics;
+using System.Globalization;
+using DtsAssistant.Bot.Conversation;
+using DtsAssistant.Bot.Hosting;
+using DtsAssistant.Reporting.Data;
+using DtsAssistant.Reporting.Directory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
 namespace DtsAssistant.Bench;
 
+/// <summary>
+/// `conversation`: N simulated focal points (default 2,000) each file a complete monthly report through the
+/// conversation core on a SQLite file, all sessions open at once and interleaved; at most C messages are in the core
+/// at any moment (default 32, like a channel's bounded update handling). Prints messages/s, p50/p99/max latency per
+/// message inside the core, and counts rows afterwards to prove that no answer was lost.
+/// Options: --focal-points N, --concurrency C, --db path.
+/// </summary>
 internal static class ConversationBench
 {
-    public static Task<int> RunAsync(string[] args)
+    /// <summary>Answers for the 17 questions of a public primary school, typed as people type them.</summary>
+    private static readonly string[] Answers =
+    [
+        "rồi", "ba", "có", "5", "ok", "đang triển khai", "45", "40/45", "1, 2", "đã", "mười hai", "thí điểm", "60", "80%",
+        "toàn bộ", "2", "Thiếu máy chiếu",
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
     {
-        _ = args;
-        Console.WriteLine("not implemented yet");
-        return Task.FromResult(3);
+        var focalPoints = IntOption(args, "--focal-points", 2000);
+        var concurrency = IntOption(args, "--concurrency", 32);
+        var file = Option(args, "--db") ?? Path.Combine(Path.GetTempPath(), $"dts-conversation-bench-{Guid.NewGuid():N}.db");
+        var clock = new FixedClock(new DateTimeOffset(2025, 11, 10, 3, 0, 0, TimeSpan.Zero));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = $"Data Source={file};Pooling=True;Default Timeout=30",
+            ["Reporting:SeedSampleDirectory"] = "false",
+            ["Knowledge:Watch"] = "false",
+        }).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning))
+            .AddAssistantCore(configuration)
+            .AddSingleton<TimeProvider>(clock);
+        await using var provider = services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<IConversationEngine>();
+
+        Console.WriteLine($"conversation bench: {focalPoints} focal points, {Answers.Length} questions each, concurrency {concurrency}, SQLite {file}");
+        var setup = Stopwatch.StartNew();
+        var codes = await SeedAsync(provider, focalPoints);
+        await Parallel.ForEachAsync(Enumerable.Range(0, focalPoints), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+        {
+            var replies = await engine.HandleAsync(Message(i, "/dangky " + codes[i]), ct);
+            if (!replies[0].Text.Contains("đầu mối", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"registration {i} failed: {replies[0].Text}");
+            }
+        });
+        Console.WriteLine($"setup (units, invites, /dangky): {setup.Elapsed.TotalSeconds:F1} s");
+        if (args.Contains("--profile"))
+        {
+            await ConversationProfile.RunAsync(provider, engine);
+            return 0;
+        }
+
+        var script = new[] { "/baocao" }.Concat(Answers).Append("gửi").ToArray();
+        var latencies = new long[focalPoints * script.Length];
+        var saved = 0;
+        var receipts = 0;
+        var gate = new SemaphoreSlim(concurrency);
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, focalPoints).Select(async i =>
+        {
+            await Task.Yield();
+            for (var step = 0; step < script.Length; step++)
+            {
+                await gate.WaitAsync();
+                long elapsed;
+                IReadOnlyList<Reply> replies;
+                try
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    replies = await engine.HandleAsync(Message(i, script[step]), CancellationToken.None);
+                    elapsed = Stopwatch.GetTimestamp() - started;
+                }
+                finally
+                {
+                    gate.Release();
+                }
+
+                latencies[i * script.Length + step] = elapsed;
+                var text = replies[^1].Text;
+                if (text.StartsWith("✓ Đã lưu", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref saved);
+                }
+                else if (text.Contains("Số tham chiếu", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref receipts);
+                }
+                else if (step > 0)
+                {
+                    throw new InvalidOperationException($"focal point {i}, step {step} ('{script[step]}'): {text}");
+                }
+            }
+        }));
+        wall.Stop();
+
+        var messages = latencies.Length;
+        Array.Sort(latencies);
+        double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+        Console.WriteLine($"messages: {messages:N0} in {wall.Elapsed.TotalSeconds:F1} s = {messages / wall.Elapsed.TotalSeconds:F0} messages/s");
+        Console.WriteLine($"latency per message in the core: p50 {Ms(latencies[messages / 2]):F2} ms, p99 {Ms(latencies[(int)(messages * 0.99)]):F2} ms, max {Ms(latencies[^1]):F2} ms");
+
+        var database = provider.GetRequiredService<ReportingDatabase>();
+        await using var db = await database.OpenAsync();
+        var answerRows = await db.Answers.CountAsync();
+        var submitted = await db.Reports.CountAsync(r => r.Status == ReportStatus.Submitted);
+        var expected = focalPoints * Answers.Length;
+        var lost = expected - answerRows;
+        Console.WriteLine($"answers acknowledged {saved:N0}, answer rows {answerRows:N0} of {expected:N0} expected; lost {lost}");
+        Console.WriteLine($"receipts {receipts:N0}, submitted reports {submitted:N0} of {focalPoints:N0}");
+        var ok = lost == 0 && saved == expected && submitted == focalPoints && receipts == focalPoints;
+        Console.WriteLine(ok ? "result: OK, zero lost" : "result: FAILED");
+
+        await provider.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Option(args, "--db") is null)
+        {
+            foreach (var leftover in Directory.GetFiles(Path.GetDirectoryName(file)!, Path.GetFileName(file) + "*"))
+            {
+                File.Delete(leftover);
+            }
+        }
+
+        return ok ? 0 : 1;
+    }
+
+    private static IncomingMessage Message(int focalPoint, string text)
+    {
+        var user = "bench-" + focalPoint.ToString(CultureInfo.InvariantCulture);
+        return new IncomingMessage("telegram", user, user, text, DisplayName: "Đầu mối " + user);
+    }
+
+    private static async Task<IReadOnlyList<string>> SeedAsync(IServiceProvider provider, int count)
+    {
+        var database = provider.GetRequiredService<ReportingDatabase>();
+        await using (var db = await database.OpenAsync())
+        {
+            var communes = Enumerable.Range(1, Math.Max(1, count / 20))
+                .Select(c => new Commune { Code = $"BX{c:D3}", Name = $"Xã Thử Nghiệm {c}", IsSample = true })
+                .ToList();
+            db.Communes.AddRange(communes);
+            db.Units.AddRange(Enumerable.Range(0, count).Select(i => new Unit
+            {
+                Code = $"BENCH-{i:D5}",
+                Name = $"Trường Tiểu học Thử Nghiệm {i}",
+                Kind = UnitKind.Primary,
+                IsPublic = true,
+                Commune = communes[i % communes.Count],
+                ReportsTo = ReportingLine.Commune,
+                IsSample = true,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var directory = provider.GetRequiredService<IDirectoryService>();
+        var codes = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            codes[i] = (await directory.CreateInvitesAsync(Caller.System("bench"), $"BENCH-{i:D5}", Role.FocalPoint, 1))[0].Code;
+        }
+
+        return codes;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int IntOption(string[] args, string name, int fallback) =>
+        Option(args, name) is { } text && int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+
+    /// <summary>A fixed instant inside the November 2025 filing window, so the bench does not depend on today's date.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
+
+internal static class ConversationProfile
+{
+    public static async Task RunAsync(IServiceProvider provider, IConversationEngine engine)
+    {
+        var directory = provider.GetRequiredService<IDirectoryService>();
+        var filing = provider.GetRequiredService<DtsAssistant.Reporting.Filing.IFilingService>();
+        var store = provider.GetRequiredService<DtsAssistant.Bot.Conversation.State.ConversationStateStore>();
+        var caller = await directory.WhoAmIAsync("telegram", "bench-0");
+        var sw = Stopwatch.StartNew();
+        for (var i = 0; i < 50; i++) await directory.WhoAmIAsync("telegram", "bench-0");
+        Console.WriteLine($"whoami {sw.Elapsed.TotalMilliseconds / 50:F2} ms");
+        sw.Restart();
+        for (var i = 0; i < 50; i++) await store.LoadAsync("telegram:bench-0", CancellationToken.None);
+        Console.WriteLine($"load state {sw.Elapsed.TotalMilliseconds / 50:F2} ms");
+        var state = await store.LoadAsync("telegram:bench-0", CancellationToken.None);
+        sw.Restart();
+        for (var i = 0; i < 50; i++) await store.SaveAsync("telegram:bench-x", state with { Filing = new DtsAssistant.Bot.Conversation.State.FilingState(1, "k", "u", DtsAssistant.Bot.Conversation.State.FilingStep.Question, i, 0) }, CancellationToken.None);
+        Console.WriteLine($"save state {sw.Elapsed.TotalMilliseconds / 50:F2} ms");
+        var open = await filing.OpenAsync(caller, caller.FilingUnits[0].Code, DtsAssistant.Reporting.Schedule.Period.Month(2025, 11));
+        var id = open.Session!.ReportId;
+        sw.Restart();
+        for (var i = 0; i < 50; i++) await filing.GetAsync(caller, id);
+        Console.WriteLine($"get session {sw.Elapsed.TotalMilliseconds / 50:F2} ms");
+        var rev = open.Session.Revision;
+        sw.Restart();
+        for (var i = 0; i < 50; i++) { var r = await filing.SaveAnswerAsync(caller, id, "hoat_dong_cds", new DtsAssistant.Reporting.Forms.IntegerAnswer(i), rev); rev = r.Revision; }
+        Console.WriteLine($"save answer {sw.Elapsed.TotalMilliseconds / 50:F2} ms");
+        sw.Restart();
+        for (var i = 0; i < 20; i++) await filing.ValidateAsync(caller, id);
+        Console.WriteLine($"validate {sw.Elapsed.TotalMilliseconds / 20:F2} ms");
     }
 }

@@ -44,6 +44,7 @@ internal static class ChatCommand
         }
 
         IReadOnlyList<ReplyButton> lastButtons = [];
+        var numbersAreText = false;
         while (true)
         {
             if (!inputRedirected)
@@ -63,9 +64,10 @@ internal static class ChatCommand
                 await output.WriteLineAsync($"> {line}").ConfigureAwait(false);
             }
 
-            var message = ToMessage(line, userId, lastButtons);
+            var message = ToMessage(line, userId, lastButtons, numbersAreText);
             var replies = await engine.HandleAsync(message, CancellationToken.None).ConfigureAwait(false);
             lastButtons = replies.LastOrDefault(r => r.ButtonRows.Count > 0)?.ButtonRows.SelectMany(r => r).ToList() ?? [];
+            numbersAreText = replies.Count > 0 && replies[^1].ExpectsNumber;
             foreach (var reply in replies)
             {
                 await output.WriteLineAsync(Render(reply)).ConfigureAwait(false);
@@ -76,11 +78,17 @@ internal static class ChatCommand
         return 0;
     }
 
-    /// <summary>A bare number that matches an offered button presses that button; anything else is text.</summary>
-    internal static IncomingMessage ToMessage(string line, string userId, IReadOnlyList<ReplyButton> offered)
+    /// <summary>
+    /// "#2" presses the second offered button; a bare "2" does too, unless the question asks for a number (then it is
+    /// the answer). Anything else is text.
+    /// </summary>
+    internal static IncomingMessage ToMessage(string line, string userId, IReadOnlyList<ReplyButton> offered, bool numbersAreText = false)
     {
         var trimmed = line.Trim();
-        if (int.TryParse(trimmed, out var number) && number >= 1 && number <= offered.Count)
+        var marked = trimmed.StartsWith('#');
+        if ((marked || !numbersAreText)
+            && int.TryParse(marked ? trimmed[1..] : trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            && number >= 1 && number <= offered.Count)
         {
             return new IncomingMessage("console", userId, userId, null, offered[number - 1].Data);
         }
@@ -95,6 +103,11 @@ internal static class ChatCommand
         foreach (var row in reply.ButtonRows)
         {
             lines.Add(string.Join("  ", row.Select(b => $"[{++number}] {b.Label}")));
+        }
+
+        if (reply.ExpectsNumber && number > 0)
+        {
+            lines.Add("(gõ #1, #2… để bấm nút; số không có # là câu trả lời)");
         }
 
         foreach (var citation in reply.CitationList)

@@ -34,6 +34,12 @@ public sealed record Reply(
     ReplyFile? File = null)
 {
     public IReadOnlyList<IReadOnlyList<ReplyButton>> ButtonRows => Buttons ?? [];
+
+    /// <summary>
+    /// The reply asks for a number (a count, a percentage): a text-only channel must not read a typed number as the
+    /// press of a numbered button.
+    /// </summary>
+    public bool ExpectsNumber { get; init; }
     public IReadOnlyList<Citation> CitationList => Citations ?? [];
 }
 

@@ -46,6 +46,7 @@ internal sealed class ConversationHarness : IAsyncDisposable
                 ["Database:Provider"] = "Sqlite",
                 ["Database:ConnectionString"] = $"Data Source={DatabaseFile};Pooling=True;Default Timeout=30",
                 ["Reporting:FormsFolder"] = Path.Combine(folder, "forms"),
+                ["Reporting:SeedSampleDirectory"] = "false",
             })
             .Build();
         var services = new ServiceCollection();

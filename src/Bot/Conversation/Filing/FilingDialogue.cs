@@ -348,7 +348,11 @@ internal sealed class FilingDialogue(
             buttons.Add([new ReplyButton("Bỏ qua", FilingButtons.Skip(current.Index)), new ReplyButton("Tạm dừng", FilingButtons.Pause)]);
         }
 
-        return DialogueResult.Of(state with { Filing = current with { Misses = misses } }, new Reply(text, buttons.DistinctBy(r => string.Join('|', r.Select(b => b.Data))).ToList()));
+        var reply = new Reply(text, buttons.DistinctBy(r => string.Join('|', r.Select(b => b.Data))).ToList())
+        {
+            ExpectsNumber = QuestionPrompts.ExpectsNumber(session.Questions[current.Index]),
+        };
+        return DialogueResult.Of(state with { Filing = current with { Misses = misses } }, reply);
     }
 
     private static DialogueResult Keep(ConversationState state, params Reply[] replies) => DialogueResult.Of(state, replies);

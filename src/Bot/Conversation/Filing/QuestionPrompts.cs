@@ -33,8 +33,10 @@ internal static class QuestionPrompts
             lines.Add($"Kỳ trước: {last.Display(question)} — giữ nguyên?");
         }
 
-        return new Reply(string.Join("\n", lines), Buttons(session, index));
+        return new Reply(string.Join("\n", lines), Buttons(session, index)) { ExpectsNumber = ExpectsNumber(question) };
     }
+
+    public static bool ExpectsNumber(QuestionDefinition question) => question.Type is QuestionType.Integer or QuestionType.Percentage;
 
     /// <summary>The buttons of a question, also attached to error replies so a phone user can still tap.</summary>
     public static IReadOnlyList<IReadOnlyList<ReplyButton>> Buttons(DraftSession session, int index)

@@ -1,0 +1,80 @@
+using DtsAssistant.Reporting.Data;
+using DtsAssistant.Reporting.Directory;
+using Microsoft.EntityFrameworkCore;
+
+namespace DtsAssistant.Bot.Tests.Conversation;
+
+public sealed class RegistrationConversationTests : IAsyncLifetime
+{
+    private readonly ConversationHarness chat = new();
+
+    public async Task InitializeAsync() =>
+        await chat.SeedAsync(("Xã Yên Mô", "TH-YM-A", "Trường Tiểu học Yên Mô A", UnitKind.Primary));
+
+    public async Task DisposeAsync() => await chat.DisposeAsync();
+
+    [Fact]
+    public async Task An_invite_code_binds_the_chat_identity_to_its_unit_and_role()
+    {
+        var code = await chat.InviteAsync(Role.FocalPoint, "TH-YM-A");
+        var bound = await chat.SayAsync("u1", "/dangky " + code);
+        Assert.Contains("Trường Tiểu học Yên Mô A", bound);
+
+        var me = await chat.SayAsync("u1", "/toi");
+        Assert.Contains("đầu mối CĐS của Trường Tiểu học Yên Mô A", me);
+        Assert.Equal(1, await chat.QueryAsync(db => db.ChatIdentities.CountAsync(i => i.Channel == "telegram" && i.PlatformUserId == "u1")));
+    }
+
+    [Fact]
+    public async Task Wrong_used_and_expired_codes_get_clear_replies_and_bind_nothing()
+    {
+        Assert.Contains("không đúng", await chat.SayAsync("u1", "/dangky SAI-MA"));
+
+        var code = await chat.InviteAsync(Role.FocalPoint, "TH-YM-A");
+        await chat.SayAsync("u2", "/dangky " + code);
+        Assert.Contains("đã được sử dụng", await chat.SayAsync("u1", "/dangky " + code));
+
+        var expiring = await chat.InviteAsync(Role.FocalPoint, "TH-YM-A");
+        chat.Clock.Advance(TimeSpan.FromDays(400));
+        Assert.Contains("hết hạn", await chat.SayAsync("u1", "/dangky " + expiring));
+
+        Assert.Contains("Bạn chưa đăng ký", await chat.SayAsync("u1", "/toi"));
+        Assert.Contains("kèm mã mời", await chat.SayAsync("u1", "/dangky"));
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_codes_from_one_identity_are_refused_for_a_while_and_logged()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await chat.SayAsync("guesser", $"/dangky ABCDE-{i:D5}");
+        }
+
+        var good = await chat.InviteAsync(Role.FocalPoint, "TH-YM-A");
+        var refused = await chat.SayAsync("guesser", "/dangky " + good);
+        Assert.Contains("sai mã quá nhiều lần", refused);
+        Assert.Contains("Bạn chưa đăng ký", await chat.SayAsync("guesser", "/toi"));
+        Assert.True(await chat.QueryAsync(db => db.AuditEvents.CountAsync(e => e.Action == "invite.redeem.failed")) >= 5);
+
+        // Another identity is not affected, and the code still works for it.
+        Assert.Contains("Trường Tiểu học Yên Mô A", await chat.SayAsync("honest", "/dangky " + good));
+    }
+
+    [Fact]
+    public async Task Unregistering_removes_the_right_to_file()
+    {
+        await chat.RegisterAsync("u1", Role.FocalPoint, "TH-YM-A");
+        Assert.Contains("Câu 1/", await chat.SayAsync("u1", "/baocao"));
+        Assert.Contains("Đã huỷ đăng ký", await chat.SayAsync("u1", "/huydangky"));
+        Assert.Contains("Chỉ đầu mối CĐS", await chat.SayAsync("u1", "/baocao"));
+        Assert.Contains("chưa đăng ký", await chat.SayAsync("u1", "/huydangky"));
+    }
+
+    [Fact]
+    public async Task The_same_user_id_on_another_channel_is_another_identity()
+    {
+        await chat.RegisterAsync("u1", Role.FocalPoint, "TH-YM-A");
+        var zalo = ConversationHarness.Text(await chat.SendAsync("u1", "/toi", channel: "zalo"));
+        Assert.Contains("Bạn chưa đăng ký", zalo);
+    }
+}
