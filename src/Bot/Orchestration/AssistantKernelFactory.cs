@@ -8,44 +8,53 @@ using Microsoft.SemanticKernel;
 namespace DtsAssistant.Bot.Orchestration;
 
 /// <summary>
-/// Builds one Kernel per turn. Its plugins are bound to the turn (caller, retrieved passages), so the functions check
-/// the caller's role themselves; both planners call these same function objects.
+/// Builds one Kernel per turn, carrying the turn (caller, retrieved passages) in its data, so the functions check the
+/// caller's role themselves and record what they hand out. Both planners call these same function objects. The plugins
+/// are described once (reflection over the plugin classes is the costly part) and shared by every turn's kernel.
 /// </summary>
 internal sealed class AssistantKernelFactory(IServiceProvider services)
 {
+    private readonly Lazy<IReadOnlyList<KernelPlugin>> _all = new(() => Plugins(services, forModel: false, allowReportData: true));
+    private readonly Lazy<IReadOnlyList<KernelPlugin>> _model = new(() => Plugins(services, forModel: true, allowReportData: false));
+    private readonly Lazy<IReadOnlyList<KernelPlugin>> _modelWithReports = new(() => Plugins(services, forModel: true, allowReportData: true));
+
     /// <summary>The kernel with every capability, for the deterministic planner.</summary>
-    public Kernel Create(TurnContext turn) => Build(turn, forModel: false, allowReportData: true);
+    public Kernel Create(TurnContext turn) => Build(turn, _all.Value);
 
     /// <summary>
     /// The kernel the model plans over: the composed extractive answer is the fallback, not a tool; report functions
     /// are present only when report data may leave the machine (Llm:AllowReportData).
     /// </summary>
-    public Kernel CreateForModel(TurnContext turn, bool allowReportData) => Build(turn, forModel: true, allowReportData);
+    public Kernel CreateForModel(TurnContext turn, bool allowReportData) => Build(turn, allowReportData ? _modelWithReports.Value : _model.Value);
 
-    private Kernel Build(TurnContext turn, bool forModel, bool allowReportData)
+    private static Kernel Build(TurnContext turn, IReadOnlyList<KernelPlugin> plugins) =>
+        turn.Attach(new Kernel(plugins: new KernelPluginCollection(plugins)));
+
+    private static List<KernelPlugin> Plugins(IServiceProvider services, bool forModel, bool allowReportData)
     {
         var search = services.GetRequiredService<IKnowledgeSearch>();
         var time = services.GetRequiredService<TimeProvider>();
-        var builder = Kernel.CreateBuilder();
-
-        var knowledge = KernelPluginFactory.CreateFromObject(new KnowledgePlugin(turn, search, services.GetRequiredService<IKnowledgeAnswerer>()), KnowledgePlugin.Name);
-        builder.Plugins.Add(forModel ? KernelPluginFactory.CreateFromFunctions(KnowledgePlugin.Name, [knowledge[KnowledgePlugin.SearchFunction]]) : knowledge);
+        var knowledge = KernelPluginFactory.CreateFromObject(new KnowledgePlugin(search, services.GetRequiredService<IKnowledgeAnswerer>()), KnowledgePlugin.Name);
+        var plugins = new List<KernelPlugin>
+        {
+            forModel ? KernelPluginFactory.CreateFromFunctions(KnowledgePlugin.Name, [knowledge[KnowledgePlugin.SearchFunction]]) : knowledge,
+        };
 
         if (services.GetService<KnowledgeIndexHolder>() is { } holder)
         {
-            builder.Plugins.AddFromObject(new PlanFactsPlugin(turn, search, holder, time), PlanFactsPlugin.Name);
+            plugins.Add(KernelPluginFactory.CreateFromObject(new PlanFactsPlugin(search, holder, time), PlanFactsPlugin.Name));
         }
 
         if (allowReportData && services.GetService<IStatusService>() is { } status)
         {
-            builder.Plugins.AddFromObject(new ReportingPlugin(turn, status, time), ReportingPlugin.Name);
+            plugins.Add(KernelPluginFactory.CreateFromObject(new ReportingPlugin(status, time), ReportingPlugin.Name));
         }
 
         if (allowReportData && services.GetService<IFilingService>() is { } filing)
         {
-            builder.Plugins.AddFromObject(new FilingPlugin(turn, filing), FilingPlugin.Name);
+            plugins.Add(KernelPluginFactory.CreateFromObject(new FilingPlugin(filing), FilingPlugin.Name));
         }
 
-        return builder.Build();
+        return plugins;
     }
 }

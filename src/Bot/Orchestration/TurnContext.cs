@@ -1,5 +1,6 @@
 using DtsAssistant.Knowledge.Retrieval;
 using DtsAssistant.Reporting.Directory;
+using Microsoft.SemanticKernel;
 
 namespace DtsAssistant.Bot.Orchestration;
 
@@ -12,7 +13,21 @@ internal sealed class TurnContext(Caller caller)
     private readonly List<Passage> _retrieved = [];
     private readonly Lock _gate = new();
 
+    private const string DataKey = "dts.turn";
+
     public Caller Caller { get; } = caller;
+
+    /// <summary>The turn a kernel was built for. Plugin functions take the kernel (SK passes it, the model never sees it).</summary>
+    public static TurnContext Of(Kernel kernel) =>
+        kernel.Data.TryGetValue(DataKey, out var turn) && turn is TurnContext context
+            ? context
+            : throw new InvalidOperationException("This kernel was not built for a turn; use AssistantKernelFactory.");
+
+    public Kernel Attach(Kernel kernel)
+    {
+        kernel.Data[DataKey] = this;
+        return kernel;
+    }
 
     /// <summary>The first refusal a function gave in this turn, in the function's own words.</summary>
     public string? Refusal { get; private set; }

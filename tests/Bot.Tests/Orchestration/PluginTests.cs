@@ -60,15 +60,29 @@ public sealed class PluginTests : IDisposable
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 11, 14, 18, 0, 0, TimeSpan.Zero)); // 15/11 01:00 in Vietnam
         var turn = new TurnContext(Caller.Anonymous("test:1"));
-        var plugin = new PlanFactsPlugin(turn, _services.GetRequiredService<DtsAssistant.Knowledge.Retrieval.IKnowledgeSearch>(), _services.GetRequiredService<DtsAssistant.Knowledge.Retrieval.KnowledgeIndexHolder>(), time);
+        var plugin = new PlanFactsPlugin(_services.GetRequiredService<DtsAssistant.Knowledge.Retrieval.IKnowledgeSearch>(), _services.GetRequiredService<DtsAssistant.Knowledge.Retrieval.KnowledgeIndexHolder>(), time);
 
-        var result = JsonNode.Parse(plugin.Deadlines())!;
+        var result = JsonNode.Parse(plugin.Deadlines(turn.Attach(new Kernel())))!;
 
         Assert.Equal("15/11/2025", result["today"]!.GetValue<string>());
         var monthly = result["next"]!.AsArray().First(d => d!["period"]!.GetValue<string>() == "Monthly")!;
         Assert.Equal("19/11/2025", monthly["lastDay"]!.GetValue<string>());
         Assert.Equal(5, monthly["daysLeft"]!.GetValue<int>());
         Assert.NotNull(turn.Find(result["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Each_turns_kernel_records_only_its_own_passages()
+    {
+        var factory = _services.GetRequiredService<AssistantKernelFactory>();
+        var first = new TurnContext(Caller.Anonymous("test:1"));
+        var second = new TurnContext(Caller.Anonymous("test:2"));
+
+        await factory.Create(first).InvokeAsync(KnowledgePlugin.Name, KnowledgePlugin.SearchFunction, new() { ["query"] = "chữ ký số" });
+
+        Assert.True(first.RetrievedCount > 0);
+        Assert.Equal(0, second.RetrievedCount);
+        Assert.Null(second.Find("P1"));
     }
 
     [Fact]

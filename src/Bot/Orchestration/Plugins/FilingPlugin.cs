@@ -10,7 +10,7 @@ namespace DtsAssistant.Bot.Orchestration.Plugins;
 /// (state, buttons, confirmations), so the model can only point the person to it and read the unit's own history;
 /// only the unit's focal point (or an admin) passes the role check.
 /// </summary>
-internal sealed class FilingPlugin(TurnContext turn, IFilingService filing)
+internal sealed class FilingPlugin(IFilingService filing)
 {
     public const string Name = "filing";
 
@@ -19,16 +19,22 @@ internal sealed class FilingPlugin(TurnContext turn, IFilingService filing)
 
     [KernelFunction("how_to_file")]
     [Description("How this person files the unit's monthly report in this chat, or why they cannot.")]
-    public string HowToFile() => ModelData.Serialize(turn.Caller.FilingUnits.Count > 0 || turn.Caller.IsAdmin
-        ? new { allowed = true, message = "Gõ /baocao để bắt đầu nộp báo cáo; mình sẽ hỏi từng câu, bạn xem lại rồi bấm Gửi." }
-        : new { allowed = false, message = NotFocalPoint });
+    public string HowToFile(Kernel kernel)
+    {
+        var caller = TurnContext.Of(kernel).Caller;
+        return ModelData.Serialize(caller.FilingUnits.Count > 0 || caller.IsAdmin
+            ? new { allowed = true, message = "Gõ /baocao để bắt đầu nộp báo cáo; mình sẽ hỏi từng câu, bạn xem lại rồi bấm Gửi." }
+            : new { allowed = false, message = NotFocalPoint });
+    }
 
     [KernelFunction("report_history")]
     [Description("The reports the person's unit has filed: period, status, version, on time or late.")]
     public async Task<string> HistoryAsync(
+        Kernel kernel,
         [Description("Unit code; empty for the person's own unit")] string? unitCode = null,
         CancellationToken cancellationToken = default)
     {
+        var turn = TurnContext.Of(kernel);
         var caller = turn.Caller;
         var unit = string.IsNullOrWhiteSpace(unitCode) ? caller.FilingUnits.FirstOrDefault()?.Code : unitCode.Trim();
         if (unit is null || !(caller.IsAdmin || caller.FilingUnits.Any(u => u.Code == unit)))

@@ -9,7 +9,7 @@ namespace DtsAssistant.Bot.Orchestration.Plugins;
 /// Knowledge-base capabilities. Every role may read the plan (staff need no registration, domain.md), so these
 /// functions check no role; what they must do is record every passage they hand out, for the grounding check.
 /// </summary>
-internal sealed class KnowledgePlugin(TurnContext turn, IKnowledgeSearch search, IKnowledgeAnswerer answerer)
+internal sealed class KnowledgePlugin(IKnowledgeSearch search, IKnowledgeAnswerer answerer)
 {
     public const string Name = "knowledge";
     public const string SearchFunction = "search_knowledge";
@@ -19,10 +19,11 @@ internal sealed class KnowledgePlugin(TurnContext turn, IKnowledgeSearch search,
     [KernelFunction(SearchFunction)]
     [Description("Searches the knowledge base (Kế hoạch 27/KH-SGDĐT and the guidelines it relies on). Returns passages; cite each one you use by its id in square brackets, e.g. [P1].")]
     public string Search(
+        Kernel kernel,
         [Description("What to look for, in Vietnamese, e.g. 'hạn nộp báo cáo tháng'")] string query)
     {
         var passages = search.Search(query, MaxPassages);
-        var ids = turn.Record(passages);
+        var ids = TurnContext.Of(kernel).Record(passages);
         return ModelData.Serialize(passages.Select((p, i) => new PassageForModel(ids[i], p.Document, p.Section, AuthorityLabel(p.Authority), p.Text)).ToList());
     }
 

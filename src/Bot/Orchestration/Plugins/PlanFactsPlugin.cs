@@ -12,7 +12,7 @@ namespace DtsAssistant.Bot.Orchestration.Plugins;
 /// reporting deadlines it sets. Every role may read the plan. Each fact carries the passage id it comes from, recorded
 /// in the turn, so the model can cite it.
 /// </summary>
-internal sealed class PlanFactsPlugin(TurnContext turn, IKnowledgeSearch search, KnowledgeIndexHolder knowledge, TimeProvider time)
+internal sealed class PlanFactsPlugin(IKnowledgeSearch search, KnowledgeIndexHolder knowledge, TimeProvider time)
 {
     public const string Name = "plan";
     private const int Candidates = 12;
@@ -20,14 +20,14 @@ internal sealed class PlanFactsPlugin(TurnContext turn, IKnowledgeSearch search,
 
     [KernelFunction("plan_items")]
     [Description("Tasks and indicators of the plan's appendix tables matching a topic: item, lead unit (chủ trì), partners (phối hợp), deadline.")]
-    public string Items([Description("The topic, in Vietnamese, e.g. 'chữ ký số giáo viên'")] string topic)
+    public string Items(Kernel kernel, [Description("The topic, in Vietnamese, e.g. 'chữ ký số giáo viên'")] string topic)
     {
         var chunks = knowledge.Current.Chunks.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var rows = search.Search(topic, Candidates)
             .Where(p => chunks.TryGetValue(p.ChunkId, out var chunk) && chunk.Row is not null)
             .Take(MaxRows)
             .ToList();
-        var ids = turn.Record(rows);
+        var ids = TurnContext.Of(kernel).Record(rows);
         return ModelData.Serialize(rows.Select((p, i) =>
         {
             var row = chunks[p.ChunkId].Row!;
@@ -46,7 +46,7 @@ internal sealed class PlanFactsPlugin(TurnContext turn, IKnowledgeSearch search,
 
     [KernelFunction("reporting_deadlines")]
     [Description("The periodic reporting deadlines the plan sets (monthly, quarterly, annual) and the next due date of each from today.")]
-    public string Deadlines()
+    public string Deadlines(Kernel kernel)
     {
         var schedule = knowledge.Current.Schedule;
         if (schedule is null)
@@ -55,7 +55,7 @@ internal sealed class PlanFactsPlugin(TurnContext turn, IKnowledgeSearch search,
         }
 
         var source = schedule.Source;
-        var id = turn.Record([new Passage(source.Id, source.Document.DisplayName, source.Section, source.Authority, source.Text, 1)])[0];
+        var id = TurnContext.Of(kernel).Record([new Passage(source.Id, source.Document.DisplayName, source.Section, source.Authority, source.Text, 1)])[0];
         var today = VietnamTime.Today(time);
         return ModelData.Serialize(new
         {
