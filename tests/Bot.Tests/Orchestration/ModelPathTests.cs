@@ -227,6 +227,33 @@ public sealed class ModelPathTests : IAsyncLifetime
         Assert.Contains("filing-report_history", ToolNames(_model.Requests.ElementAt(1)));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("😀😀😀")]
+    [InlineData("\u0000\u0001\u0002\u0003")]
+    public async Task Input_that_is_not_a_question_never_reaches_the_model(string text)
+    {
+        using var services = OrchestrationHost.Build(OrchestrationHost.WithModel(_model, OrchestrationHost.RepositoryKnowledgeBase));
+
+        var planned = await services.GetRequiredService<IAssistantPlanner>().AnswerAsync(Question(text), CancellationToken.None);
+
+        Assert.Empty(_model.Requests);
+        Assert.False(planned.Answer.Found);
+        Assert.Equal(Deterministic(services, text), planned.Answer.Answer);
+    }
+
+    [Fact]
+    public async Task A_pasted_document_too_long_for_a_question_never_reaches_the_model()
+    {
+        using var services = OrchestrationHost.Build(OrchestrationHost.WithModel(_model, OrchestrationHost.RepositoryKnowledgeBase));
+
+        var planned = await services.GetRequiredService<IAssistantPlanner>().AnswerAsync(Question(string.Concat(Enumerable.Repeat("báo cáo tháng ", 2000))), CancellationToken.None);
+
+        Assert.Empty(_model.Requests);
+        Assert.Contains("quá dài", planned.Answer.Answer, StringComparison.Ordinal);
+    }
+
     private static string Deterministic(IServiceProvider services, string question) =>
         services.GetRequiredService<IKnowledgeAnswerer>().Ask(question).Answer;
 

@@ -1,4 +1,5 @@
 using DtsAssistant.Knowledge.Answering;
+using DtsAssistant.Knowledge.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -24,6 +25,13 @@ internal sealed partial class LlmPlanner(
 
     public async Task<PlannedAnswer> AnswerAsync(AssistantQuestion question, CancellationToken cancellationToken)
     {
+        // Empty, oversized, binary or letter-less input never goes to the model: the deterministic path says what is wrong.
+        var input = InputGuard.Check(question.Text);
+        if (!input.IsValid)
+        {
+            return await fallback.AnswerAsync(question, cancellationToken);
+        }
+
         var turn = new TurnContext(question.Caller);
         var kernel = kernels.CreateForModel(turn, _options.AllowReportData);
         using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(_options.TurnTimeoutSeconds), time);
@@ -32,7 +40,7 @@ internal sealed partial class LlmPlanner(
         {
             var history = new ChatHistory(SystemPrompt.Text);
             history.AddRange(await memory.RecentAsync(question.ConversationKey, linked.Token));
-            history.AddUserMessage(question.Text);
+            history.AddUserMessage(input.Text);
             var settings = new OpenAIPromptExecutionSettings
             {
                 FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
