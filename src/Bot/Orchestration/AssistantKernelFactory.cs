@@ -27,8 +27,27 @@ internal sealed class AssistantKernelFactory(IServiceProvider services)
     /// </summary>
     public Kernel CreateForModel(TurnContext turn, bool allowReportData) => Build(turn, allowReportData ? _modelWithReports.Value : _model.Value);
 
-    private static Kernel Build(TurnContext turn, IReadOnlyList<KernelPlugin> plugins) =>
-        turn.Attach(new Kernel(plugins: new KernelPluginCollection(plugins)));
+    private static Kernel Build(TurnContext turn, IReadOnlyList<KernelPlugin> plugins)
+    {
+        var kernel = new Kernel(plugins: new KernelPluginCollection(plugins));
+        kernel.FunctionInvocationFilters.Add(ResultRecorder.Instance);
+        return turn.Attach(kernel);
+    }
+
+    /// <summary>Records every function result in the turn: the evidence the grounding check compares figures with.</summary>
+    private sealed class ResultRecorder : IFunctionInvocationFilter
+    {
+        public static readonly ResultRecorder Instance = new();
+
+        public async Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next)
+        {
+            await next(context);
+            if (context.Result.GetValue<object>() is { } value)
+            {
+                TurnContext.Of(context.Kernel).RecordResult(value as string ?? ModelData.Serialize(value));
+            }
+        }
+    }
 
     private static List<KernelPlugin> Plugins(IServiceProvider services, bool forModel, bool allowReportData)
     {

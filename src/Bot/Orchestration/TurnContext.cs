@@ -11,6 +11,7 @@ namespace DtsAssistant.Bot.Orchestration;
 internal sealed class TurnContext(Caller caller)
 {
     private readonly List<Passage> _retrieved = [];
+    private readonly List<string> _results = [];
     private readonly Lock _gate = new();
 
     private const string DataKey = "dts.turn";
@@ -62,6 +63,24 @@ internal sealed class TurnContext(Caller caller)
             }
 
             return ids;
+        }
+    }
+
+    /// <summary>Keeps a function's result as returned, so the answer's figures can be checked against it.</summary>
+    public void RecordResult(string result)
+    {
+        lock (_gate)
+        {
+            _results.Add(result);
+        }
+    }
+
+    /// <summary>Everything the functions handed out in this turn: passages and raw results.</summary>
+    public IReadOnlyList<string> Evidence()
+    {
+        lock (_gate)
+        {
+            return [.. _retrieved.Select(p => p.Text), .. _results];
         }
     }
 

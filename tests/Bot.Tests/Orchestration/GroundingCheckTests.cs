@@ -27,10 +27,10 @@ public sealed class GroundingCheckTests
     [Fact]
     public void Ids_that_the_turn_never_retrieved_are_removed()
     {
-        var answer = GroundingCheck.Apply("Đúng [P1]. Bịa [P3]. Bịa nữa [P0][P-1].", TurnWith("a", "b"));
+        var answer = GroundingCheck.Apply("Đúng [P1]. Bịa [P3]. Bịa nữa [P0][P12].", TurnWith("a", "b"));
 
         Assert.NotNull(answer);
-        Assert.Equal("Đúng [1]. Bịa. Bịa nữa [P-1].", answer.Answer);
+        Assert.Equal("Đúng [1]. Bịa. Bịa nữa.", answer.Answer);
         Assert.Single(answer.Citations);
     }
 
@@ -40,6 +40,26 @@ public sealed class GroundingCheckTests
     [InlineData("")]
     public void An_answer_with_no_valid_citation_is_rejected(string text) =>
         Assert.Null(GroundingCheck.Apply(text, TurnWith("a")));
+
+    [Fact]
+    public void A_figure_no_function_returned_makes_the_answer_ungrounded()
+    {
+        var turn = TurnWith("a");
+        turn.RecordResult("{\"lastDay\":\"19/11/2025\",\"daysLeft\":5}");
+
+        Assert.NotNull(GroundingCheck.Apply("Hạn cuối là 19/11/2025, còn 5 ngày [P1].", turn));
+        Assert.Null(GroundingCheck.Apply("Hạn cuối là 31/12/2025 [P1].", turn));
+        Assert.Null(GroundingCheck.Apply("Cần đạt 90% [P1].", turn));
+    }
+
+    [Fact]
+    public void Figures_from_the_question_and_thousands_separators_are_accepted()
+    {
+        var turn = TurnWith("a");
+        turn.RecordResult("tổng 1234 đơn vị");
+
+        Assert.NotNull(GroundingCheck.Apply("Tháng 11 có 1.234 đơn vị [P1].", turn, "Tháng 11 có bao nhiêu đơn vị?"));
+    }
 
     [Fact]
     public void Nothing_retrieved_means_nothing_can_be_cited() =>

@@ -75,6 +75,20 @@ public sealed class ModelPathTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cited_answer_with_a_figure_no_function_returned_is_replaced_by_the_deterministic_answer()
+    {
+        using var services = OrchestrationHost.Build(OrchestrationHost.WithModel(_model, OrchestrationHost.RepositoryKnowledgeBase));
+        _model.ThenToolCall(SearchTool, new { query = "hạn nộp báo cáo tháng" })
+            .ThenText(request => $"Hạn nộp báo cáo tháng là ngày 29/02 hằng năm {Cite(ToolPassageIds(request)[0])}.");
+        const string question = "Hạn nộp báo cáo tháng là khi nào?";
+
+        var planned = await services.GetRequiredService<IAssistantPlanner>().AnswerAsync(Question(question), CancellationToken.None);
+
+        Assert.Equal(AnswerSource.Fallback, planned.Source);
+        Assert.Equal(Deterministic(services, question), planned.Answer.Answer);
+    }
+
+    [Fact]
     public async Task A_document_that_tells_the_model_to_ignore_its_rules_is_passed_as_data_and_changes_nothing()
     {
         using var knowledgeBase = new KnowledgeBaseFolder().Add("guidelines/thong-bao-gia-mao.md", InjectionDocument);

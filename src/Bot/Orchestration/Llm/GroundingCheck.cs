@@ -7,13 +7,15 @@ namespace DtsAssistant.Bot.Orchestration.Llm;
 /// <summary>
 /// Checks a model's answer against what the functions actually returned in this turn: citations of passages the turn
 /// never retrieved are dropped, the rest are renumbered [1], [2] in order of first use. An answer left with no valid
-/// citation is not sent (the caller falls back to the deterministic answer).
+/// citation is not sent (the caller falls back to the deterministic answer), and neither is one stating a number (a
+/// date, a percentage, a count) that appears neither in the question nor in anything the functions returned: figures
+/// are where an invented answer does harm.
 /// </summary>
 internal static partial class GroundingCheck
 {
     private const int QuoteLength = 220;
 
-    public static KnowledgeAnswer? Apply(string? modelText, TurnContext turn)
+    public static KnowledgeAnswer? Apply(string? modelText, TurnContext turn, string question = "")
     {
         if (string.IsNullOrWhiteSpace(modelText))
         {
@@ -47,13 +49,31 @@ internal static partial class GroundingCheck
             return numbers.Count == 0 ? string.Empty : string.Concat(numbers.Select(n => $"[{n}]"));
         });
 
-        if (used.Count == 0)
+        if (used.Count == 0 || UnsupportedNumber(text, turn, question) is not null)
         {
             return null;
         }
 
         return new KnowledgeAnswer(SpaceBeforePunctuation().Replace(text, "$1").Trim(), true, [.. used.Select(ToCitation)]);
     }
+
+    /// <summary>The first number of the answer that no function result and not the question contains, if any.</summary>
+    internal static string? UnsupportedNumber(string answer, TurnContext turn, string question)
+    {
+        var evidence = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in turn.Evidence().Append(question))
+        {
+            foreach (Match number in Number().Matches(source))
+            {
+                evidence.Add(Canonical(number.Value));
+            }
+        }
+
+        return Number().Matches(CitationMark().Replace(answer, " ")).Select(m => m.Value).FirstOrDefault(n => !evidence.Contains(Canonical(n)));
+    }
+
+    // "1.234" and "1234" are one number; a trailing sentence dot is not part of it.
+    private static string Canonical(string number) => number.TrimEnd('.', ',').Replace(".", string.Empty, StringComparison.Ordinal);
 
     private static Citation ToCitation(Passage passage) => new(passage.Document, passage.Section, Quote(passage.Text));
 
@@ -72,6 +92,13 @@ internal static partial class GroundingCheck
     // "[P1]", "[P1, P3]", "[P2][P4]" — each bracket group is one citation mark.
     [GeneratedRegex(@"\[\s*P\d+(?:\s*[,;]\s*P\d+)*\s*\]")]
     private static partial Regex CitationGroup();
+
+    // Numbers as people write them: 20, 1.234, 80%, 19/11, 19/11/2025, 4725/QĐ.
+    [GeneratedRegex(@"\d+(?:[.,/]\d+)*")]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex CitationMark();
 
     [GeneratedRegex(@"P\d+")]
     private static partial Regex PassageId();

@@ -47,7 +47,7 @@ internal sealed partial class LlmPlanner(
                 Temperature = 0,
             };
             var reply = await chat.GetChatMessageContentAsync(history, settings, kernel, linked.Token);
-            if (GroundingCheck.Apply(reply.Content, turn) is not { } grounded)
+            if (GroundingCheck.Apply(reply.Content, turn, input.Text) is not { } grounded)
             {
                 if (turn.Refusal is { } refusal)
                 {
