@@ -17,7 +17,10 @@ internal static class OrchestrationServiceCollectionExtensions
     public static IServiceCollection AddOrchestration(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMemoryCache();
-        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section);
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section)
+            .Validate(o => string.IsNullOrWhiteSpace(o.Endpoint) || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "Llm:Endpoint must be an absolute URL, e.g. http://localhost:11434/v1")
+            .Validate(o => o.TurnTimeoutSeconds > 0 && o.AttemptTimeoutSeconds > 0 && o.MaxRetries >= 0, "Llm timeouts must be positive and Llm:MaxRetries not negative")
+            .ValidateOnStart();
         services.AddSingleton<AssistantKernelFactory>();
         services.AddSingleton<DeterministicPlanner>();
         services.AddSingleton<FreeTextQuestions>();

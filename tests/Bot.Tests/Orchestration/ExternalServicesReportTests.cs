@@ -34,4 +34,19 @@ public sealed class ExternalServicesReportTests
         Assert.DoesNotContain("not sent", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("Knowledge index: Qdrant at http://127.0.0.1:6334", lines[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_model_endpoint_that_is_not_a_url_is_reported_when_the_options_are_read()
+    {
+        using var services = OrchestrationHost.Build(new Dictionary<string, string?>
+        {
+            ["Knowledge:Path"] = OrchestrationHost.RepositoryKnowledgeBase,
+            ["Llm:Endpoint"] = "localhost-without-scheme",
+            ["Llm:Model"] = "m",
+        });
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DtsAssistant.Bot.Orchestration.Llm.LlmOptions>>().Value);
+        Assert.Contains("absolute URL", error.Message, StringComparison.Ordinal);
+    }
 }
