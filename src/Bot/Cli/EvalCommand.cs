@@ -41,7 +41,18 @@ internal static class EvalCommand
             return 1;
         }
 
-        using var answers = outputPath is null ? null : new StreamWriter(outputPath, false, new UTF8Encoding(false));
+        StreamWriter? answers;
+        try
+        {
+            answers = outputPath is null ? null : new StreamWriter(outputPath, false, new UTF8Encoding(false));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error.WriteLine($"Không ghi được tệp {outputPath}: {ex.Message}");
+            return 1;
+        }
+
+        using var writer = answers;
         int passed = 0, failed = 0;
         foreach (var (line, number) in lines.Select((l, i) => (l, i + 1)).Where(p => p.l.Trim().Length > 0))
         {
@@ -50,7 +61,7 @@ internal static class EvalCommand
             {
                 question = EvalQuestion.Parse(line);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
             {
                 failed++;
                 output.WriteLine($"FAIL dòng {number}: không đọc được JSON ({ex.Message})");

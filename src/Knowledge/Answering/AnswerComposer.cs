@@ -17,7 +17,10 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     /// <summary>Share of the question's content (idf-weighted) the best passage must contain to count as an answer.</summary>
     internal const double MinCoverage = 0.5;
 
-    private const int Candidates = 10;
+    /// <summary>Least total idf of a question's content words for it to name a topic at all.</summary>
+    internal const double MinTopicWeight = 3.0;
+
+    private const int Candidates = 15;
     private const int LongSentence = 400;
     private const int MaxQuote = 480;
     private const int ShortAnswer = 420;
@@ -33,9 +36,15 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         }
 
         var kind = QuestionClassifier.Classify(question);
-        if (kind == QuestionKind.Deadline && index.Schedule is { } schedule && AsksPeriodicReport(question) is { Count: > 0 } periods)
+        if (kind == QuestionKind.Deadline && index.Schedule is { } schedule && QuestionClassifier.PeriodicReports(question) is { Count: > 0 } periods)
         {
             return ScheduleAnswer(schedule, periods);
+        }
+
+        // One everyday word ("ngày", "trường") is not a topic the documents can answer.
+        if (analysis.GlossaryMentions.Count == 0 && analysis.ContentWords.Sum(w => index.Index.Idf("u:" + w)) < MinTopicWeight)
+        {
+            return NotFound();
         }
 
         var hits = index.Search(analysis, Candidates);
@@ -44,7 +53,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             return NotFound();
         }
 
-        if (AsksForDuties(question) && SectionAnswer(hits, analysis) is { } duties)
+        if (QuestionClassifier.AsksForDuties(question) && SectionAnswer(hits, analysis) is { } duties)
         {
             return duties;
         }
@@ -86,39 +95,6 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             $"Tôi chưa tìm thấy nội dung này trong {plan} và các văn bản hướng dẫn đang có. Tôi có thể trả lời về trách nhiệm, thời hạn, chỉ tiêu và an toàn thông tin trong kế hoạch chuyển đổi số của ngành.",
             false,
             []);
-    }
-
-    private static List<ReportPeriod> AsksPeriodicReport(string question)
-    {
-        var words = VietnameseTokenizer.Tokenize(question).Select(t => t.Folded).ToList();
-        var text = " " + string.Join(' ', words) + " ";
-        if (!text.Contains(" bao cao ", StringComparison.Ordinal))
-        {
-            return [];
-        }
-
-        var periods = new List<ReportPeriod>();
-        if (Regex.IsMatch(text, @" thang (?!\d)"))
-        {
-            periods.Add(ReportPeriod.Monthly);
-        }
-
-        if (text.Contains(" quy ", StringComparison.Ordinal))
-        {
-            periods.Add(ReportPeriod.Quarterly);
-        }
-
-        if (Regex.IsMatch(text, @" nam (?!hoc|\d)"))
-        {
-            periods.Add(ReportPeriod.Annual);
-        }
-
-        if (periods.Count == 0 && (text.Contains(" dinh ky ", StringComparison.Ordinal) || text.Contains(" nop ", StringComparison.Ordinal)))
-        {
-            periods.AddRange([ReportPeriod.Monthly, ReportPeriod.Quarterly, ReportPeriod.Annual]);
-        }
-
-        return periods;
     }
 
     private KnowledgeAnswer ScheduleAnswer(ReportingSchedule schedule, List<ReportPeriod> periods)
@@ -222,8 +198,8 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
                 * (chunk.Section == MarkdownChunker.MetadataSection && kind is not (QuestionKind.Reference or QuestionKind.Deadline or QuestionKind.Responsibility) ? 0.6 : 1.0);
             if (chunk.Row is { } row)
             {
-                var rowText = string.Join("\n", new[] { chunk.Heading }.Concat(row.Cells.Where(c => c.Role != ColumnRole.Number).Select(c => c.Role == ColumnRole.Subject ? c.Value : $"{c.Header}: {c.Value}")));
-                candidates.Add(new Candidate(chunk, [chunk.Text], 0, ScoreText(rowText, analysis) * factor * RowBonus(row, kind)));
+                var rowText = string.Join("\n", new[] { chunk.Heading }.Concat(row.Cells.Where(c => c.Role != ColumnRole.Number).Select(c => $"{RoleWords(c)} {c.Value}")));
+                candidates.Add(new Candidate(chunk, [chunk.Text], 0, ScoreText(rowText, analysis) * factor * RowBonus(row, kind, question)));
                 continue;
             }
 
@@ -342,24 +318,25 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
 
     private static readonly HashSet<string> DutyWords = new(["trach", "nhiem", "vu", "lam", "ke", "hoach"], StringComparer.Ordinal);
 
-    private static bool AsksForDuties(string question)
-    {
-        var text = " " + string.Join(' ', VietnameseTokenizer.Tokenize(question).Select(t => t.Folded)) + " ";
-        return (text.Contains(" trach nhiem ", StringComparison.Ordinal) || text.Contains(" nhiem vu ", StringComparison.Ordinal))
-            && (text.Contains(" gi ", StringComparison.Ordinal) || text.Contains(" nhu the nao ", StringComparison.Ordinal) || text.Contains(" nhung ", StringComparison.Ordinal));
-    }
-
-    /// <summary>A question that names a document's number ("QĐ 4725", "Thông tư 02/2025") wants that document.</summary>
+    /// <summary>
+    /// A question that names a document's number ("QĐ 4725", "Thông tư 02/2025") wants that document; "kế hoạch này"
+    /// means the document the assistant is about (the verbatim one).
+    /// </summary>
     private static bool NamesDocument(string question, KnowledgeChunk chunk)
     {
+        var words = QuestionClassifier.FoldedWords(question);
+        if (chunk.Document.Authority == Authority.Verbatim && (words.Contains(" ke hoach nay ", StringComparison.Ordinal) || words.Contains(" van ban nay ", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
         var number = LeadingNumber().Match(chunk.Document.Number);
         if (!number.Success)
         {
             return false;
         }
 
-        var folded = string.Join(' ', VietnameseTokenizer.Tokenize(question).Select(t => t.Folded));
-        return Regex.IsMatch(folded, $@"\b(qd|quyet dinh|thong tu|tt|luat|nghi dinh|nd|cong van|cv|ke hoach|kh)( so)? {number.Value}\b")
+        return Regex.IsMatch(words, $@"\b(qd|quyet dinh|thong tu|tt|luat|nghi dinh|nd|cong van|cv|ke hoach|kh)( so)? {number.Value}\b")
             || question.Contains(number.Value + "/", StringComparison.Ordinal);
     }
 
@@ -370,9 +347,25 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         _ => 0.8,
     };
 
-    private static double RowBonus(TableRowRecord row, QuestionKind kind) => kind switch
+    /// <summary>
+    /// What a cell's column says about its value, in the words questions use ("chủ trì", "phối hợp"); the full header
+    /// ("... tổ chức triển khai và báo cáo kết quả ...") would make every row match every question about reports.
+    /// </summary>
+    private static string RoleWords(TableCell cell) => cell.Role switch
     {
-        QuestionKind.Responsibility when row.Cell(ColumnRole.Lead) is not null => 1.25,
+        ColumnRole.Lead => "chủ trì",
+        ColumnRole.Partners => VietnameseText.NormalizeAndFold(cell.Header).Contains("phoi hop", StringComparison.Ordinal) ? "phối hợp" : "triển khai",
+        ColumnRole.Deadline => "thời gian thời hạn",
+        _ => string.Empty,
+    };
+
+    // The rows say who leads and who cooperates on indicators and tasks; other "who" questions (who reports to whom)
+    // are answered by the text.
+    private static readonly string[] RowRoleMarkers = ["chu tri", "phoi hop", "theo doi", "phu trach", "chi tieu", "nhiem vu", "don vi nao", "phong nao"];
+
+    private static double RowBonus(TableRowRecord row, QuestionKind kind, string question) => kind switch
+    {
+        QuestionKind.Responsibility when row.Cell(ColumnRole.Lead) is not null && RowRoleMarkers.Any(VietnameseText.NormalizeAndFold(question).Contains) => 1.25,
         QuestionKind.Deadline when row.Cell(ColumnRole.Deadline) is not null => 1.25,
         QuestionKind.Target when row.Cell(ColumnRole.Subject)?.Value.Contains('%', StringComparison.Ordinal) == true => 1.1,
         QuestionKind.Practice or QuestionKind.Reference => 0.8,
@@ -394,8 +387,11 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         return score;
     }
 
-    private static double KindBonus(string sentence, QuestionKind kind, bool asksDocument) => kind switch
+    private static double KindBonus(string sentence, QuestionKind kind, bool asksDocument) =>
+        (sentence.TrimEnd().EndsWith(':') ? 0.7 : 1.0) * kind switch
     {
+        // A concrete date answers "khi nào" better than "hằng năm" or "thường xuyên".
+        QuestionKind.Deadline when ConcreteDate().IsMatch(sentence) => 1.5,
         QuestionKind.Responsibility when UnitName().IsMatch(sentence) => 1.2,
         QuestionKind.Deadline when TimeExpression().IsMatch(sentence) => 1.3,
         // Targets are stated as "80% ..." or "Tỷ lệ ... đạt trên 50%": a sentence that opens with its figure states one.
@@ -550,6 +546,9 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
 
     [GeneratedRegex(@"(\d{1,2})/(\d{1,2})/(\d{4})")]
     private static partial Regex FullDate();
+
+    [GeneratedRegex(@"\d{1,2}/\d{1,4}|\bngày \d{1,2}|\btháng \d{1,2}", RegexOptions.IgnoreCase)]
+    private static partial Regex ConcreteDate();
 
     [GeneratedRegex(@"[Tt]háng (\d{1,2})/(\d{4})")]
     private static partial Regex MonthYear();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DtsAssistant.Knowledge.Text;
 
 namespace DtsAssistant.Knowledge.Answering;
@@ -56,12 +57,56 @@ public static class QuestionClassifier
     ];
 
     /// <summary>True when a reference question wants a document's identity (number, name), not another fact.</summary>
-    public static bool AsksForDocument(string question) =>
-        Has(" " + string.Join(' ', VietnameseTokenizer.Tokenize(question ?? string.Empty).Select(t => t.Folded)) + " ", DocumentMarkers);
+    public static bool AsksForDocument(string question) => Has(FoldedWords(question), DocumentMarkers);
+
+    /// <summary>The periodic reports a deadline question is about ("báo cáo tháng", "báo cáo quý"); all of them for "báo cáo định kỳ".</summary>
+    public static List<ReportPeriod> PeriodicReports(string question)
+    {
+        var text = FoldedWords(question);
+        if (!text.Contains(" bao cao ", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var periods = new List<ReportPeriod>();
+        if (Regex.IsMatch(text, @" thang (?!\d)"))
+        {
+            periods.Add(ReportPeriod.Monthly);
+        }
+
+        if (text.Contains(" quy ", StringComparison.Ordinal))
+        {
+            periods.Add(ReportPeriod.Quarterly);
+        }
+
+        if (Regex.IsMatch(text, @" nam (?!hoc|\d)"))
+        {
+            periods.Add(ReportPeriod.Annual);
+        }
+
+        if (periods.Count == 0 && (text.Contains(" dinh ky ", StringComparison.Ordinal) || text.Contains(" nop ", StringComparison.Ordinal)))
+        {
+            periods.AddRange([ReportPeriod.Monthly, ReportPeriod.Quarterly, ReportPeriod.Annual]);
+        }
+
+        return periods;
+    }
+
+    /// <summary>"... có trách nhiệm gì / nhiệm vụ gì": a question wanting a list of duties.</summary>
+    public static bool AsksForDuties(string question)
+    {
+        var text = FoldedWords(question);
+        return (text.Contains(" trach nhiem ", StringComparison.Ordinal) || text.Contains(" nhiem vu ", StringComparison.Ordinal))
+            && (text.Contains(" gi ", StringComparison.Ordinal) || text.Contains(" nhu the nao ", StringComparison.Ordinal) || text.Contains(" nhung ", StringComparison.Ordinal));
+    }
+
+    /// <summary>The question's syllables folded and space-separated, padded so markers match whole words.</summary>
+    public static string FoldedWords(string? question) =>
+        " " + string.Join(' ', VietnameseTokenizer.Tokenize(question ?? string.Empty).Select(t => t.Folded)) + " ";
 
     public static QuestionKind Classify(string question)
     {
-        var folded = " " + string.Join(' ', VietnameseTokenizer.Tokenize(question ?? string.Empty).Select(t => t.Folded)) + " ";
+        var folded = FoldedWords(question);
         if (question?.Contains('%', StringComparison.Ordinal) == true)
         {
             folded += "% ";

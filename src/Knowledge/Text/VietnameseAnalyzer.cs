@@ -38,7 +38,8 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
         "ơi", "cho", "em", "hỏi", "ad", "mình", "vậy", "với", "của", "các", "những", "và", "về", "ở", "tại", "trong",
         "một", "này", "do", "để", "cần", "sẽ", "đã", "đang", "rồi", "nhé", "nhỉ", "hả", "hay", "hoặc", "muốn", "biết", "xin",
         "giúp", "làm", "ra", "mấy", "giùm", "dùm", "thì", "theo", "bị", "nên", "lúc", "bây", "giờ", "chưa", "gửi",
-        "cái", "đó", "kia", "thôi", "luôn", "vâng", "dạ", "ok", "nhiu", "nay", "hôm",
+        "cái", "đó", "kia", "thôi", "luôn", "vâng", "dạ", "ok", "nhiu", "nay", "hôm", "e", "chút", "xíu", "tí", "nha", "nhá", "hen",
+        "vs", "nhờ",
     };
 
     // Phrases that say which kind of fact is wanted ("tỷ lệ", "bao nhiêu"): they help ranking but are not the topic,
@@ -47,7 +48,7 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
     [
         ["bao", "nhieu"], ["bao", "lau"], ["bao", "gio"], ["ty", "le"], ["ti", "le"], ["phan", "tram"], ["can", "dat"],
         ["phai", "dat"], ["nhu", "the", "nao"], ["the", "nao"], ["khi", "nao"], ["ra", "sao"], ["o", "dau"], ["ve", "dau"],
-        ["thoi", "han"], ["han", "chot"], ["la", "gi"],
+        ["thoi", "han"], ["han", "chot"], ["la", "gi"], ["thi", "sao"], ["the", "sao"],
     ];
 
     private static readonly HashSet<string> FoldedStopWords = new(StopWords.Select(VietnameseText.Fold), StringComparer.Ordinal);
@@ -91,8 +92,9 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
         {
             mentions.Add(entry);
             var other = abbreviationTyped ? entry.Expansion : entry.Abbreviation;
-            // Expansions are written with accents in the glossary, so their accented form is always reliable.
-            AddQueryTokens(Tokenize(other), accented: true, terms, content: null, isExpansion: true);
+            // Expansions are written with accents in the glossary, so their accented form is always reliable. The
+            // abbreviation of a phrase the person typed out counts half: it widens the match without outranking it.
+            AddQueryTokens(Tokenize(other), accented: true, terms, content: null, isExpansion: true, abbreviationTyped ? 0.6f : 0.5f);
         }
 
         return new QueryAnalysis(text, accented, terms, content, mentions);
@@ -201,17 +203,17 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
     internal static bool IsStopWord(Token token, bool accented) =>
         accented ? StopWords.Contains(token.Normalized) : FoldedStopWords.Contains(token.Folded);
 
-    private static void AddQueryTokens(IReadOnlyList<Token> tokens, bool accented, Dictionary<string, float> terms, List<string>? content, bool isExpansion)
+    private static void AddQueryTokens(IReadOnlyList<Token> tokens, bool accented, Dictionary<string, float> terms, List<string>? content, bool isExpansion, float weight = 1f)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
             if (!IsStopWord(token, accented) || isExpansion)
             {
-                Add(terms, "u:" + token.Folded, 1f);
+                Add(terms, "u:" + token.Folded, weight);
                 if (accented)
                 {
-                    Add(terms, "a:" + token.Normalized, AccentedWeight);
+                    Add(terms, "a:" + token.Normalized, AccentedWeight * weight);
                 }
 
                 if (content is not null && !content.Contains(token.Folded))
@@ -222,7 +224,7 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
 
             if (i + 1 < tokens.Count && tokens[i + 1].Segment == token.Segment)
             {
-                Add(terms, "b:" + token.Folded + "_" + tokens[i + 1].Folded, 1f);
+                Add(terms, "b:" + token.Folded + "_" + tokens[i + 1].Folded, weight);
             }
         }
     }
