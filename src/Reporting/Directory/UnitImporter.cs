@@ -101,6 +101,7 @@ public sealed partial class UnitImporter(ReportingDatabase database, TimeProvide
         }
 
         int created = 0, updated = 0, unchanged = 0, communesCreated = 0;
+        var renamed = new HashSet<int>();
         foreach (var row in valid)
         {
             Commune? commune = null;
@@ -116,6 +117,7 @@ public sealed partial class UnitImporter(ReportingDatabase database, TimeProvide
                 else if (row.CommuneName.Length > 0 && commune.Name != row.CommuneName)
                 {
                     commune.Name = row.CommuneName;
+                    renamed.Add(commune.Id);
                 }
             }
 
@@ -149,6 +151,12 @@ public sealed partial class UnitImporter(ReportingDatabase database, TimeProvide
             unit.Phone = NullIfEmpty(row.Phone);
             unit.IsSample = markSample;
             unit.Active = true;
+            unit.UpdatedAt = now;
+        }
+
+        // A renamed commune changes how its units read: touching them lets every process see the directory changed.
+        foreach (var unit in units.Values.Where(u => u.CommuneId is { } id && renamed.Contains(id)))
+        {
             unit.UpdatedAt = now;
         }
 

@@ -21,8 +21,9 @@ internal sealed class ExportService(ReportingDatabase database, IFormCatalog for
             ?? throw new InvalidOperationException($"No form for {period.Key}.");
         await using var db = await database.OpenAsync(ct);
         var (units, label) = await db.UnitsInScopeAsync(caller, communeCode, ct);
-        var reports = await PeriodData.ReportsAsync(db, period, ct);
-        var answers = (await PeriodData.SubmittedAnswersAsync(db, period, null, ct))
+        var filter = PeriodData.ScopeFilter(caller, communeCode, units);
+        var reports = await PeriodData.ReportsAsync(db, period, filter, ct);
+        var answers = (await PeriodData.SubmittedAnswersAsync(db, period, filter, null, ct))
             .GroupBy(a => a.UnitId).ToDictionary(g => g.Key, g => g.ToDictionary(a => a.QuestionKey, StringComparer.Ordinal));
         var periodKey = period.Key;
         var references = await db.ReportSubmissions

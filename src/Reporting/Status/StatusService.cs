@@ -13,7 +13,7 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
     {
         await using var db = await database.OpenAsync(ct);
         var (units, label) = await db.UnitsInScopeAsync(caller, communeCode, ct);
-        var reports = await PeriodData.ReportsAsync(db, period, ct);
+        var reports = await PeriodData.ReportsAsync(db, period, PeriodData.ScopeFilter(caller, communeCode, units), ct);
 
         CompletenessRow Row(string key, string rowLabel, IEnumerable<UnitInfo> group)
         {
@@ -61,7 +61,7 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
     {
         await using var db = await database.OpenAsync(ct);
         var (units, _) = await db.UnitsInScopeAsync(caller, communeCode, ct);
-        var reports = await PeriodData.ReportsAsync(db, period, ct);
+        var reports = await PeriodData.ReportsAsync(db, period, PeriodData.ScopeFilter(caller, communeCode, units), ct);
         return units
             .Where(u => !reports.TryGetValue(u.Id, out var r) || !r.IsSubmitted)
             .OrderBy(u => u.Commune?.Name ?? "\uffff", StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal)
@@ -79,48 +79,40 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
             return new IndicatorReport(period, label, units.Any(u => u.IsSample), 0, []);
         }
 
-        var inScope = units.Select(u => u.Id).ToHashSet();
-        var keys = form.Indicators.SelectMany(i => new[] { i.Numerator, i.Denominator, i.Question }).OfType<string>().Distinct().ToList();
-        var answers = (await PeriodData.SubmittedAnswersAsync(db, period, keys, ct)).Where(a => inScope.Contains(a.UnitId)).ToList();
-        var byQuestion = answers.GroupBy(a => a.QuestionKey).ToDictionary(g => g.Key, g => g.ToDictionary(a => a.UnitId), StringComparer.Ordinal);
-        var reporting = (await PeriodData.ReportsAsync(db, period, ct)).Count(r => r.Value.IsSubmitted && inScope.Contains(r.Key));
+        // Aggregated in SQL: a few grouped rows instead of every answer of the period.
+        var filter = PeriodData.ScopeFilter(caller, communeCode, units);
+        var reporting = await PeriodData.SubmittedCountAsync(db, period, filter, ct);
+        var countedKeys = form.Indicators.Where(i => i.Kind != IndicatorKind.Ratio).Select(i => i.Question!).Distinct().ToList();
+        var counts = await PeriodData.ValueCountsAsync(db, period, filter, countedKeys, ct);
+        var ratioKeys = form.Indicators.Where(i => i.Kind == IndicatorKind.Ratio).SelectMany(i => new[] { i.Numerator!, i.Denominator! }).Distinct().ToList();
+        var sums = await PeriodData.NumericSumsAsync(db, period, filter, ratioKeys, ct);
 
-        Dictionary<int, SubmittedAnswer> Of(string? key) => key is not null && byQuestion.TryGetValue(key, out var d) ? d : [];
-
-        var figures = form.Indicators.Select(indicator =>
+        var figures = new List<IndicatorFigure>();
+        foreach (var indicator in form.Indicators)
         {
-            switch (indicator.Kind)
+            if (indicator.Kind == IndicatorKind.Ratio)
             {
-                case IndicatorKind.Ratio:
-                {
-                    var numerators = Of(indicator.Numerator);
-                    var denominators = Of(indicator.Denominator);
-                    // Only units that gave both figures count, so a missing numerator does not pull the share down.
-                    var both = numerators.Keys.Where(denominators.ContainsKey).ToList();
-                    var num = (decimal)both.Sum(u => numerators[u].Number ?? 0);
-                    var den = (decimal)both.Sum(u => denominators[u].Number ?? 0);
-                    return Figure(indicator, num, den, both.Count, []);
-                }
-
-                case IndicatorKind.ShareOfUnits:
-                {
-                    var given = Of(indicator.Question);
-                    var count = given.Values.Count(a => indicator.Values.Contains(a.Value, StringComparer.Ordinal));
-                    return Figure(indicator, count, given.Count, given.Count, []);
-                }
-
-                default:
-                {
-                    var given = Of(indicator.Question);
-                    var question = form.Question(indicator.Question!)!;
-                    var buckets = question.Options
-                        .Select(o => (o, n: given.Values.Count(a => a.Value == o.Key)))
-                        .Select(x => new DistributionBucket(x.o.Key, x.o.Label, x.n, given.Count == 0 ? 0 : Math.Round(100m * x.n / given.Count, 1)))
-                        .ToList();
-                    return Figure(indicator, given.Count, given.Count, given.Count, buckets);
-                }
+                var numerator = sums.GetValueOrDefault(indicator.Numerator!);
+                var denominator = sums.GetValueOrDefault(indicator.Denominator!);
+                figures.Add(Figure(indicator, (decimal)numerator.Sum, (decimal)denominator.Sum, denominator.Units, []));
+                continue;
             }
-        }).ToList();
+
+            var answered = counts.Where(c => c.Key.Key == indicator.Question).Sum(c => c.Value);
+            if (indicator.Kind == IndicatorKind.ShareOfUnits)
+            {
+                var matching = counts.Where(c => c.Key.Key == indicator.Question && indicator.Values.Contains(c.Key.Value, StringComparer.Ordinal)).Sum(c => c.Value);
+                figures.Add(Figure(indicator, matching, answered, answered, []));
+                continue;
+            }
+
+            var question = form.Question(indicator.Question!)!;
+            var buckets = question.Options
+                .Select(o => (o, n: counts.GetValueOrDefault((question.Key, o.Key))))
+                .Select(x => new DistributionBucket(x.o.Key, x.o.Label, x.n, answered == 0 ? 0 : Math.Round(100m * x.n / answered, 1)))
+                .ToList();
+            figures.Add(Figure(indicator, answered, answered, answered, buckets));
+        }
 
         return new IndicatorReport(period, label, units.Any(u => u.IsSample), reporting, figures);
     }

@@ -202,3 +202,21 @@ public sealed class FormEngineTests
         return new StreamReader(stream).ReadToEnd();
     }
 }
+
+public sealed class FormCatalogTests
+{
+    [Fact]
+    public void Quarterly_and_annual_forms_use_the_same_engine_and_questions()
+    {
+        var catalog = new FormCatalog();
+
+        var quarterly = catalog.ForPeriod(Period.Quarter(2025, 4))!;
+        var annual = catalog.ForPeriod(Period.Annual(2025))!;
+
+        Assert.Equal(("quarterly", PeriodKind.Quarterly), (quarterly.Id, quarterly.PeriodKind));
+        Assert.Equal(("annual", PeriodKind.Annual), (annual.Id, annual.PeriodKind));
+        Assert.Contains("trong quý", quarterly.Question("hoat_dong_cds")!.Text);
+        Assert.Equal(catalog.ForPeriod(Period.Month(2025, 11))!.Questions.Select(q => q.Key), annual.Questions.Select(q => q.Key));
+        Assert.Null(catalog.ForPeriod(Period.Month(2025, 8))); // before the plan's first monthly form
+    }
+}
