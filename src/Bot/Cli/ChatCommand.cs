@@ -90,10 +90,10 @@ internal static class ChatCommand
             && int.TryParse(marked ? trimmed[1..] : trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
             && number >= 1 && number <= offered.Count)
         {
-            return new IncomingMessage("console", userId, userId, null, offered[number - 1].Data);
+            return new IncomingMessage("console", userId, userId, null, offered[number - 1].Data, userId);
         }
 
-        return new IncomingMessage("console", userId, userId, line);
+        return new IncomingMessage("console", userId, userId, line, DisplayName: userId);
     }
 
     internal static string Render(Reply reply)

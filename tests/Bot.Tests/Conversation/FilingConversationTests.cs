@@ -109,11 +109,12 @@ public sealed class FilingConversationTests : IAsyncLifetime
 
         var edit = await chat.SayAsync("fp1", "sửa 1");
         Assert.Contains("Câu 1/17", edit);
-        await chat.SayAsync("fp1", "chưa");
+        Assert.Contains("Câu 4/17", await chat.SayAsync("fp1", "chưa")); // back to where it was
+        Assert.Contains("Câu 3/17", await chat.SayAsync("fp1", "quay lại"));
 
         var paused = await chat.SayAsync("fp1", "tạm dừng");
         Assert.Contains("Đã tạm dừng", paused);
-        Assert.Contains("câu 2", paused);
+        Assert.Contains("câu 3", paused);
 
         await chat.RestartAsync();
 
@@ -123,7 +124,7 @@ public sealed class FilingConversationTests : IAsyncLifetime
 
         var resumed = await chat.SayAsync("fp1", "/baocao");
         Assert.Contains("Tiếp tục", resumed);
-        Assert.Contains("Câu 2/17", resumed);
+        Assert.Contains("Câu 3/17", resumed);
         var stored = await chat.QueryAsync(db => db.Answers.ToDictionaryAsync(a => a.QuestionKey, a => a.Value));
         Assert.Equal("false", stored["ke_hoach_cds"]);
         Assert.Equal("4", stored["hoat_dong_cds"]);
@@ -168,6 +169,22 @@ public sealed class FilingConversationTests : IAsyncLifetime
 
         var retry = await chat.SayAsync("fp1", PrimarySchoolAnswers[questionIndex]);
         Assert.Contains("✓ Đã lưu", retry);
+    }
+
+    [Fact]
+    public async Task Two_quick_messages_from_one_person_are_handled_in_order()
+    {
+        await chat.SayAsync("fp1", "/baocao");
+        var first = chat.SendAsync("fp1", "có");
+        var second = chat.SendAsync("fp1", "7");
+        var third = chat.SendAsync("fp1", "không");
+        await Task.WhenAll(first, second, third);
+
+        Assert.Contains("Câu 2/17", ConversationHarness.Text(await first));
+        Assert.Contains("Câu 3/17", ConversationHarness.Text(await second));
+        Assert.Contains("Câu 4/17", ConversationHarness.Text(await third));
+        var stored = await chat.QueryAsync(db => db.Answers.ToDictionaryAsync(a => a.QuestionKey, a => a.Value));
+        Assert.Equal(("true", "7", "false"), (stored["ke_hoach_cds"], stored["hoat_dong_cds"], stored["web_chuyen_muc"]));
     }
 
     [Fact]
@@ -241,6 +258,46 @@ public sealed class FilingConversationTests : IAsyncLifetime
         Assert.Equal("45", await chat.QueryAsync(db => db.Answers.Where(a => a.Version == 1 && a.QuestionKey == "cb_tong").Select(a => a.Value).SingleAsync()));
         Assert.Equal("50", await chat.QueryAsync(db => db.Answers.Where(a => a.Version == 2 && a.QuestionKey == "cb_tong").Select(a => a.Value).SingleAsync()));
         Assert.True(await chat.QueryAsync(db => db.AuditEvents.AnyAsync(e => e.Action.Contains("amend"))));
+    }
+
+    [Fact]
+    public async Task Last_periods_value_is_offered_as_the_default_and_a_big_change_is_flagged()
+    {
+        await using var october = new ConversationHarness(new DateTimeOffset(2025, 10, 10, 3, 0, 0, TimeSpan.Zero));
+        await october.SeedAsync(("Xã Yên Mô", "TH-YM-A", "Trường Tiểu học Yên Mô A", UnitKind.Primary));
+        await october.RegisterAsync("fp", Role.FocalPoint, "TH-YM-A");
+        await october.SayAsync("fp", "/baocao");
+        foreach (var answer in PrimarySchoolAnswers)
+        {
+            await october.SayAsync("fp", answer);
+        }
+
+        Assert.Contains("tháng 10/2025", await october.SayAsync("fp", "gửi"));
+
+        october.Clock.Advance(TimeSpan.FromDays(31)); // 10/11: the November report
+        await october.RestartAsync();
+        await october.SayAsync("fp", "nộp báo cáo tháng 11");
+        for (var i = 0; i < 6; i++)
+        {
+            await october.SayAsync("fp", PrimarySchoolAnswers[i]);
+        }
+
+        var replies = await october.SendAsync("fp", "có"); // "có" is not a number: question 7 is asked again
+        Assert.Contains("ví dụ", replies[^1].Text);
+        var keep = replies[^1].ButtonRows.SelectMany(r => r).Single(b => b.Label.StartsWith("Giữ nguyên", StringComparison.Ordinal));
+        Assert.Contains("45", keep.Label);
+
+        var kept = ConversationHarness.Text(await october.PressAsync("fp", keep.Data));
+        Assert.Contains("✓ Đã lưu: 45", kept);
+        Assert.Contains("Câu 8/17", kept);
+
+        var edit = await october.SayAsync("fp", "sửa 13");
+        Assert.Contains("Kỳ trước: 1.234", edit);
+        var changed = await october.SayAsync("fp", "200");
+        Assert.Contains("✓ Đã lưu: 200", changed);
+        Assert.Contains("Câu 8/17", changed); // back where the person was before "sửa 13"
+        var summary = await october.SayAsync("fp", "xem lại");
+        Assert.Contains("⚠ câu 13:", summary);
     }
 
     [Fact]

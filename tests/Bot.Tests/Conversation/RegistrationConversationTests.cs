@@ -71,6 +71,14 @@ public sealed class RegistrationConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_start_link_with_an_invite_code_registers()
+    {
+        var code = await chat.InviteAsync(Role.FocalPoint, "TH-YM-A");
+        Assert.Contains("Trường Tiểu học Yên Mô A", await chat.SayAsync("u1", "/start " + code));
+        Assert.Contains("đầu mối CĐS", await chat.SayAsync("u1", "/toi"));
+    }
+
+    [Fact]
     public async Task The_same_user_id_on_another_channel_is_another_identity()
     {
         await chat.RegisterAsync("u1", Role.FocalPoint, "TH-YM-A");

@@ -39,6 +39,14 @@ public sealed class StatusConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Report_words_from_someone_who_does_not_file_ask_for_its_status()
+    {
+        var status = await chat.SayAsync("officer", "báo cáo tháng 11");
+        Assert.Contains("Đã nộp 1/2", status);
+        Assert.Equal(0, await chat.QueryAsync(db => db.Reports.CountAsync(r => r.Status == ReportStatus.Draft)));
+    }
+
+    [Fact]
     public async Task Plain_words_ask_which_schools_have_not_filed()
     {
         var missing = await chat.SayAsync("officer", "tháng 11 còn trường nào ở xã Yên Mô chưa nộp?");

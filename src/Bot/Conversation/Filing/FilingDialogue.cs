@@ -147,7 +147,8 @@ internal sealed class FilingDialogue(
                     return Keep(state, new Reply($"Báo cáo có {count} câu; bạn gõ \"sửa\" kèm số từ 1 đến {count}, ví dụ: sửa 5."));
                 }
 
-                return await ShowAsync(caller, session, AtQuestion(current, n - 1) with { ReturnToSummary = atSummary || current.ReturnToSummary }, null, ct)
+                var returnTo = current.ReturnTo ?? (atSummary ? count : current.Index);
+                return await ShowAsync(caller, session, AtQuestion(current, n - 1) with { ReturnTo = returnTo == n - 1 ? null : returnTo }, null, ct)
                     .ConfigureAwait(false);
 
             case FilingCommand.Edit:
@@ -317,9 +318,10 @@ internal sealed class FilingDialogue(
     private async Task<DialogueResult> AdvanceAsync(Caller caller, DraftSession session, FilingState current, string? prefix, CancellationToken ct)
     {
         var count = session.Questions.Count;
-        var next = current.ReturnToSummary || current.Index + 1 >= count
-            ? current with { Step = FilingStep.Summary, Index = count, ReturnToSummary = false, Misses = 0 }
-            : AtQuestion(current, current.Index + 1);
+        var target = current.ReturnTo ?? current.Index + 1;
+        var next = target >= count
+            ? current with { Step = FilingStep.Summary, Index = count, ReturnTo = null, Misses = 0 }
+            : AtQuestion(current, target) with { ReturnTo = null };
         return await ShowAsync(caller, session, next, prefix, ct).ConfigureAwait(false);
     }
 

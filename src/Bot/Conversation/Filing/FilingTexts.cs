@@ -1,5 +1,4 @@
 using System.Globalization;
-using DtsAssistant.Bot.Conversation.Routing;
 using DtsAssistant.Reporting.Filing;
 using DtsAssistant.Reporting.Forms;
 using DtsAssistant.Reporting.Schedule;
@@ -112,10 +111,11 @@ internal static class FilingTexts
                     $"{percent.ToString("0.#", Vietnamese)}%{Target(indicator, percent)}";
             }
             else if (indicator.Kind == IndicatorKind.ShareOfUnits && indicator.Question is { } key
-                && session.Answers.TryGetValue(key, out var stored) && indicator.TargetPercent is not null)
+                && session.Answers.TryGetValue(key, out var stored) && indicator.TargetPercent is not null
+                && !indicator.Values.Contains(stored.Value.Storage))
             {
-                var met = indicator.Values.Contains(stored.Value.Storage);
-                yield return $"• {indicator.Name}: {(met ? "đạt ✓" : "chưa đạt")}{(indicator.TargetText is { } t ? $" (chỉ tiêu: {t})" : string.Empty)}";
+                // Only the targets not yet met: the summary has to stay readable on a phone.
+                yield return $"• {indicator.Name}: chưa đạt{(indicator.TargetText is { } t ? $" (chỉ tiêu: {t})" : string.Empty)}";
             }
         }
     }
@@ -150,8 +150,4 @@ internal static class FilingTexts
         });
         return "Người cùng đơn vị vừa cập nhật bản nháp:\n" + string.Join("\n", lines);
     }
-
-    internal static string PeriodOf(Period period) => period.Label;
-
-    internal static string HelpFor(string prefix) => prefix + "\n" + HelpText.FilingWords;
 }

@@ -17,7 +17,8 @@ internal static class QuestionPrompts
         }
 
         lines.Add($"Câu {index + 1}/{session.Questions.Count}{Serves(session.Form, question)}");
-        lines.Add(question.Text + (question.Required ? string.Empty : " (không bắt buộc)"));
+        var optional = question.Required || question.Text.Contains("không bắt buộc", StringComparison.OrdinalIgnoreCase) ? string.Empty : " (không bắt buộc)";
+        lines.Add(question.Text + optional);
         if (question.Type == QuestionType.MultiChoice)
         {
             lines.Add(string.Join("\n", question.Options.Select((o, i) => $"{i + 1}. {o.Label}")));

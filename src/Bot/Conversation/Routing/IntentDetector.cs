@@ -50,6 +50,9 @@ internal static class IntentDetector
         "co phai", "bao nhieu ngay", "may ngay", "cho em hoi", "cho hoi", "cho minh hoi", "em hoi", "ad oi",
     ];
 
+    /// <summary>Whether the words ask to do the filing ("nộp", "khai", "làm" …), not just name the report.</summary>
+    public static bool HasFilingVerb(string text) => Has(" " + VietnameseText.FoldWords(text) + " ", FilingVerbs);
+
     /// <summary>Whether text typed in the middle of a form is a question rather than an answer.</summary>
     public static bool LooksLikeQuestion(string text)
     {

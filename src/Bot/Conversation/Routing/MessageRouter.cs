@@ -82,6 +82,9 @@ internal sealed class MessageRouter(
 
         return IntentDetector.Detect(turn.Input) switch
         {
+            // "báo cáo tháng 11" from someone who oversees but does not file means the status of that report.
+            Intent.Filing when caller.FilingUnits.Count == 0 && StatusQueries.SeesStatus(caller) && !IntentDetector.HasFilingVerb(turn.Input) =>
+                DialogueResult.Of(state, await status.AnswerAsync(caller, turn.Input, ct).ConfigureAwait(false)),
             Intent.Filing => await filing.StartAsync(caller, state, turn.Input, ct).ConfigureAwait(false),
             _ => DialogueResult.Of(state, await sideQuestions.AnswerAsync(caller, turn.Input, ct).ConfigureAwait(false)),
         };
@@ -91,6 +94,9 @@ internal sealed class MessageRouter(
     {
         switch (command.Name)
         {
+            case "start" when command.Argument.Length > 0:
+                // Telegram deep links (t.me/bot?start=CODE) arrive as "/start CODE": an invite link registers directly.
+                return DialogueResult.Of(state, await registration.RegisterAsync(turn, command.Argument, ct).ConfigureAwait(false));
             case "start":
                 return DialogueResult.Of(state, new Reply(HelpText.Welcome));
             case "trogiup" or "help" or "huongdan":

@@ -22,7 +22,8 @@ internal enum FilingStep
 /// </summary>
 /// <param name="Revision">The report revision this person last saw (optimistic concurrency with a second writer).</param>
 /// <param name="Misses">Unparseable answers in a row to the current question.</param>
-/// <param name="ReturnToSummary">After "sửa N" from the summary, go back to the summary once N is answered.</param>
+/// <param name="ReturnTo">After "sửa N", where to go once N is answered: the question the person was on, or the
+/// summary (position = question count). Null: carry on with the next question.</param>
 /// <param name="Paused">"tạm dừng": the session waits for /baocao to resume at the same question.</param>
 internal sealed record FilingState(
     long ReportId,
@@ -32,7 +33,7 @@ internal sealed record FilingState(
     int Index,
     int Revision,
     int Misses = 0,
-    bool ReturnToSummary = false,
+    int? ReturnTo = null,
     bool Paused = false);
 
 /// <summary>Everything the assistant remembers about one conversation between messages.</summary>

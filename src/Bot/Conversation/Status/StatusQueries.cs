@@ -162,7 +162,7 @@ internal sealed class StatusQueries(
         var lines = new List<string>
         {
             $"Báo cáo {period.Label} — {result.ScopeLabel}:",
-            FilingTexts.Deadline(result.Window, VietnamTime.ToLocal(schedule.Now) is var local ? DateOnly.FromDateTime(local.DateTime) : default),
+            FilingTexts.Deadline(result.Window, DateOnly.FromDateTime(VietnamTime.ToLocal(schedule.Now).DateTime)),
             $"Đã nộp {o.Submitted}/{o.Expected} đơn vị ({Percent(o.CompletenessPercent)}); đúng hạn {o.OnTime}, muộn {o.Late}; đang làm dở {o.Drafts}; chưa nộp {o.Missing}.",
         };
         var byCommune = result.ByCommune.Where(r => r.Expected > 0).OrderBy(r => r.CompletenessPercent).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
