@@ -10,11 +10,12 @@ return suite switch
     "reporting" => await ReportingBench.RunAsync(rest),
     "conversation" => await ConversationBench.RunAsync(rest),
     "telegram" => await TelegramBench.RunAsync(rest),
+    "orchestration" => await OrchestrationBench.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: DtsAssistant.Bench knowledge|reporting|conversation|telegram [options]");
+    Console.WriteLine("usage: DtsAssistant.Bench knowledge|reporting|conversation|telegram|orchestration [options]");
     return 2;
 }

@@ -1,4 +1,5 @@
 using DtsAssistant.Bot.Conversation;
+using DtsAssistant.Bot.Orchestration;
 using DtsAssistant.Knowledge;
 using DtsAssistant.Reporting;
 
@@ -13,6 +14,7 @@ internal static class AssistantServices
         services.AddKnowledge(configuration);
         services.AddReporting(configuration);
         services.AddConversation(configuration);
+        services.AddOrchestration(configuration);
         return services;
     }
 }
