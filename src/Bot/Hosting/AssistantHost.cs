@@ -1,4 +1,5 @@
 using DtsAssistant.Bot.Channels;
+using DtsAssistant.Bot.Orchestration;
 
 namespace DtsAssistant.Bot.Hosting;
 
@@ -43,26 +44,12 @@ internal static class AssistantHost
             logger.LogInformation("Web chat: {Url}", url);
         }
         var configuration = app.Configuration;
-        var external = new[] { "Llm:Endpoint", "Qdrant:Endpoint" }
-            .Where(key => !string.IsNullOrWhiteSpace(configuration[key]))
-            .Select(key => $"{key}={configuration[key]}")
-            .ToList();
+        // One description of what leaves the machine (origins only, never keys), shared with the orchestration layer.
+        ExternalServicesReport.Log(configuration, logger);
         if (string.Equals(configuration["Database:Provider"], "postgres", StringComparison.OrdinalIgnoreCase)
             || string.Equals(configuration["Database:Provider"], "postgresql", StringComparison.OrdinalIgnoreCase))
         {
-            external.Add("Database:Provider=PostgreSQL");
-        }
-        if (external.Count == 0)
-        {
-            logger.LogInformation("No external service configured: fully offline (SQLite, in-process index, no language model)");
-        }
-        else
-        {
-            logger.LogWarning("External services configured: {Services}", string.Join(", ", external));
-        }
-        if (!string.IsNullOrWhiteSpace(configuration["Llm:Endpoint"]))
-        {
-            logger.LogWarning("Questions are sent to the language model at {Endpoint}", configuration["Llm:Endpoint"]);
+            logger.LogInformation("Reporting database: PostgreSQL (Database:Provider)");
         }
     }
 }
