@@ -24,6 +24,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     private const int LongSentence = 400;
     private const int MaxQuote = 480;
     private const int ShortAnswer = 420;
+    private const int MaxSubjectWords = 16;
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -132,9 +133,9 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         return new KnowledgeAnswer(answer, true, [Cite(schedule.Source, Quote(schedule.Source.Text))]);
     }
 
-    private KnowledgeAnswer RowAnswer(KnowledgeChunk chunk, TableRowRecord row, QuestionKind kind)
+    private KnowledgeAnswer RowAnswer(KnowledgeChunk chunk, TableRowRecord row, QuestionKind kind, QueryAnalysis analysis)
     {
-        var subject = row.Cell(ColumnRole.Subject)?.Value.TrimEnd('.', ' ') ?? string.Empty;
+        var subject = ShortSubject(row.Cell(ColumnRole.Subject)?.Value.TrimEnd('.', ' ') ?? string.Empty, analysis.ContentWords);
         var lead = row.Cell(ColumnRole.Lead);
         var partners = row.Cell(ColumnRole.Partners);
         var deadline = row.Cell(ColumnRole.Deadline);
@@ -142,24 +143,21 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         var text = new StringBuilder();
         switch (kind)
         {
+            // Deadline first, then who leads in a few words: the full column headers would double the answer.
             case QuestionKind.Deadline when deadline is not null:
-                text.Append(CultureInfo.InvariantCulture, $"{deadline.Header} {item} ({subject}): {LowerFirst(deadline.Value)}{Relative(deadline.Value)}.");
+                text.Append(CultureInfo.InvariantCulture, $"{Capitalize(item)} ({subject}) có thời hạn: {LowerFirst(deadline.Value)}{Relative(deadline.Value)}");
                 if (lead is not null)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $" {lead.Header}: {lead.Value}.");
+                    text.Append(CultureInfo.InvariantCulture, $"; {lead.Value} {LeadRole(lead.Header)}");
                 }
 
+                text.Append('.');
                 break;
             case QuestionKind.Responsibility when lead is not null:
                 text.Append(CultureInfo.InvariantCulture, $"{lead.Value} {LeadRole(lead.Header)} {item} ({subject}).");
                 if (partners is not null)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $" {partners.Header}: {partners.Value}.");
-                }
-
-                if (deadline is not null)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $" {deadline.Header}: {LowerFirst(deadline.Value)}{Relative(deadline.Value)}.");
+                    text.Append(CultureInfo.InvariantCulture, $" {PartnerRole(partners)}: {partners.Value}.");
                 }
 
                 break;
@@ -167,12 +165,12 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
                 text.Append(CultureInfo.InvariantCulture, $"{Capitalize(item)} của {row.Table}: {subject}.");
                 if (deadline is not null)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $" {deadline.Header}: {LowerFirst(deadline.Value)}{Relative(deadline.Value)}.");
+                    text.Append(CultureInfo.InvariantCulture, $" Thời hạn: {LowerFirst(deadline.Value)}{Relative(deadline.Value)}.");
                 }
 
                 if (lead is not null)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $" {lead.Header}: {lead.Value}.");
+                    text.Append(CultureInfo.InvariantCulture, $" {Capitalize(LeadRole(lead.Header))}: {lead.Value}.");
                 }
 
                 break;
@@ -180,6 +178,41 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
 
         return new KnowledgeAnswer(WithAuthorityNote(text.ToString(), chunk.Authority), true, [Cite(chunk, Quote(chunk.Text))]);
     }
+
+    /// <summary>
+    /// A long indicator or task keeps its opening words (up to a clause break, and at least up to the last word the
+    /// question asked about, so "... không dùng tiền mặt" stays) and ends with "…".
+    /// </summary>
+    internal static string ShortSubject(string subject, IReadOnlyCollection<string> questionWords)
+    {
+        var words = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var keep = MaxSubjectWords;
+        for (var i = words.Length - 1; i >= MaxSubjectWords; i--)
+        {
+            if (questionWords.Contains(VietnameseText.NormalizeAndFold(words[i].Trim(',', ';', ':', '.', '(', ')'))))
+            {
+                keep = i + 1;
+                break;
+            }
+        }
+
+        if (words.Length <= keep + 2)
+        {
+            return subject;
+        }
+
+        var cut = string.Join(' ', words.Take(keep));
+        var clause = cut.LastIndexOfAny([',', ';', ':']);
+        if (keep == MaxSubjectWords && clause > cut.Length / 2)
+        {
+            cut = cut[..clause];
+        }
+
+        return cut.TrimEnd(',', ';', ':', ' ', '(') + "…";
+    }
+
+    /// <summary>"Đơn vị tổ chức triển khai và báo cáo ..." reads as "Đơn vị triển khai"; "Đơn vị phối hợp" as "Phối hợp".</summary>
+    private static string PartnerRole(TableCell cell) => RoleWords(cell) == "phối hợp" ? "Phối hợp" : "Đơn vị triển khai";
 
     /// <summary>
     /// Ranks every sentence of the retrieved chunks and every retrieved table row together, by the question's terms
@@ -223,7 +256,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
 
         if (best.Chunk.Row is { } bestRow)
         {
-            return RowAnswer(best.Chunk, bestRow, kind);
+            return RowAnswer(best.Chunk, bestRow, kind, analysis);
         }
 
         // A reference question wants the whole enumeration of documents, not the best clause of it.
@@ -486,10 +519,12 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     private static DateOnly? SafeDate(string year, string month, string day) =>
         DateOnly.TryParseExact($"{int.Parse(year, CultureInfo.InvariantCulture):D4}-{int.Parse(month, CultureInfo.InvariantCulture):D2}-{int.Parse(day, CultureInfo.InvariantCulture):D2}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
+    /// <summary>"Đơn vị chủ trì theo dõi, hướng dẫn, đôn đốc ..." reads as "chủ trì theo dõi".</summary>
     private static string LeadRole(string header)
     {
         var role = header.StartsWith("Đơn vị ", StringComparison.OrdinalIgnoreCase) ? header["Đơn vị ".Length..] : header;
-        return LowerFirst(role);
+        var comma = role.IndexOf(',', StringComparison.Ordinal);
+        return LowerFirst(comma > 0 ? role[..comma] : role);
     }
 
     private static Citation Cite(KnowledgeChunk chunk, string quote) => new(chunk.Document.DisplayName, chunk.Section, quote);
