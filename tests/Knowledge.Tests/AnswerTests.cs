@@ -140,4 +140,58 @@ public sealed class AnswerTests(KnowledgeBaseFixture kb) : IClassFixture<Knowled
         var failed = results.Where(r => !r.Pass).Select(r => r.q.Id).ToList();
         Assert.True(failed.Count <= 6, $"{failed.Count} of {results.Count} failed: {string.Join(", ", failed)}");
     }
+
+    [Fact]
+    public void A_question_about_what_a_document_is_gets_its_title_not_its_letterhead()
+    {
+        var answer = Ask("Cho em hỏi Thông tư 42/2021 quy định về gì ạ?");
+        Assert.True(answer.Found);
+        Assert.StartsWith("Thông tư 42/2021/TT-BGDĐT (30/12/2021) quy định về cơ sở dữ liệu giáo dục", answer.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Căn cứ", answer.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_naming_a_document_and_a_topic_is_answered_from_the_text_not_the_title()
+    {
+        var answer = Ask("Quyết định 447 hướng dẫn quản lý tài khoản truy cập như thế nào?");
+        Assert.True(answer.Found);
+        Assert.Contains("tài khoản", answer.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("phê duyệt Hướng dẫn", answer.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_row_answer_names_the_lead_role_briefly_and_leaves_out_the_deadline_for_who_questions()
+    {
+        var answer = Ask("Chỉ tiêu thanh toán không dùng tiền mặt do ai theo dõi?");
+        Assert.StartsWith("Phòng Tài chính chủ trì theo dõi chỉ tiêu 10", answer.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("đôn đốc", answer.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("11/2025", answer.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_row_deadline_answer_puts_the_deadline_first_and_the_lead_unit_briefly()
+    {
+        var answer = Ask("Chỉ tiêu thanh toán không dùng tiền mặt hạn chót khi nào?");
+        Assert.Contains("có thời hạn: tháng 11/2025", answer.Answer, StringComparison.Ordinal);
+        Assert.EndsWith("Phòng Tài chính chủ trì theo dõi.", answer.Answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ad ơi cho em hỏi trường tiểu học gửi báo cáo cho ai ạ", "UBND các xã, phường")]
+    [InlineData("Cho mình hỏi chút, trường mầm non báo cáo lên đâu nhé", "UBND các xã, phường")]
+    [InlineData("em muốn hỏi là đơn vị trực thuộc Sở nộp báo cáo ở đâu với ạ", "forms.gle")]
+    public void Chat_politeness_around_a_reporting_line_question_still_finds_it(string question, string expected)
+    {
+        var answer = Ask(question);
+        Assert.True(answer.Found);
+        Assert.Contains(expected, answer.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Long_indicator_text_is_cut_after_the_words_the_question_asked_about()
+    {
+        var subject = "một hai ba bốn năm sáu bảy tám chín mười mười một mười hai mười ba mười bốn mười lăm mười sáu mười bảy mười tám mười chín hai mươi";
+        Assert.EndsWith("…", AnswerComposer.ShortSubject(subject, []), StringComparison.Ordinal);
+        Assert.Contains("mười chín", AnswerComposer.ShortSubject(subject, ["chin"]), StringComparison.Ordinal);
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using DtsAssistant.Knowledge.Chunking;
+using DtsAssistant.Knowledge.Documents;
 using DtsAssistant.Knowledge.Retrieval;
 using DtsAssistant.Knowledge.Text;
 
@@ -48,6 +49,11 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             return NotFound();
         }
 
+        if (QuestionClassifier.AsksWhatDocumentIsAbout(question) && TitleAnswer(question, analysis) is { } title)
+        {
+            return title;
+        }
+
         var hits = index.Search(analysis, Candidates);
         if (hits.Count == 0 || hits.Take(3).Max(h => Coverage(analysis, h.Chunk.IndexText)) < MinCoverage)
         {
@@ -87,6 +93,42 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         }
 
         return total == 0 ? 0 : found / total;
+    }
+
+    /// <summary>
+    /// "Quyết định 447 quy định gì?": the named document's title from its front matter answers it, rather than the
+    /// header lines ("Số: ...", "Căn cứ ...") that name the number most often.
+    /// </summary>
+    private KnowledgeAnswer? TitleAnswer(string question, QueryAnalysis analysis)
+    {
+        var named = index.Documents.Where(d => d.Number.Length > 0 && !d.Number.StartsWith('(') && NamesDocument(question, d)).ToList();
+        if (named.Count != 1)
+        {
+            return null;
+        }
+
+        // Only when the question asks nothing beyond the document itself; "QĐ 447 quy định mật khẩu thế nào" is a topic.
+        var document = named[0];
+        var own = new HashSet<string>(VietnameseTokenizer.Tokenize($"{document.Kind} {document.Number} {document.Issuer} số nội dung văn bản quy định về việc vấn đề chính ban hành bộ gdđt").Select(t => t.Folded), StringComparer.Ordinal);
+        if (analysis.ContentWords.Count(w => !own.Contains(w)) > 1)
+        {
+            return null;
+        }
+
+        var title = document.Title.Trim();
+        var rest = title.StartsWith(document.Kind + " ", StringComparison.OrdinalIgnoreCase) ? title[(document.Kind.Length + 1)..]
+            : title.StartsWith("V/v ", StringComparison.OrdinalIgnoreCase) ? "về " + title[4..]
+            : title;
+        var date = document.Date.Length > 0 && char.IsDigit(document.Date[0]) ? $" ({document.Date})" : string.Empty;
+        var text = rest.Length > 0 && char.IsLower(rest[0]) ? $"{document.DisplayName}{date} {rest}." : $"{document.DisplayName}{date}: {rest}.";
+        if (document.Issuer.Length > 0 && rest.Length > 0 && char.IsLower(rest[0]))
+        {
+            text = $"{text.TrimEnd('.')}, do {document.Issuer} ban hành.";
+        }
+
+        var source = index.Chunks.FirstOrDefault(c => c.Document.Id == document.Id && c.Section == MarkdownChunker.MetadataSection)
+            ?? index.Chunks.First(c => c.Document.Id == document.Id);
+        return new KnowledgeAnswer(text, true, [new Citation(document.DisplayName, source.Section, Quote(title))]);
     }
 
     private KnowledgeAnswer NotFound()
@@ -241,7 +283,8 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             for (var i = 0; i < sentences.Count; i++)
             {
                 var countBonus = counted is not null && Regex.IsMatch(VietnameseText.NormalizeAndFold(sentences[i]), $@"\d+ {Regex.Escape(counted)}\b") ? 3.0 : 1.0;
-                candidates.Add(new Candidate(chunk, sentences, i, (ScoreText(sentences[i], analysis) + heading) * factor * KindBonus(sentences[i], kind, asksDocument) * countBonus));
+                var boilerplate = Boilerplate().IsMatch(sentences[i]) ? 0.35 : 1.0;
+                candidates.Add(new Candidate(chunk, sentences, i, (ScoreText(sentences[i], analysis) + heading) * factor * KindBonus(sentences[i], kind, asksDocument) * countBonus * boilerplate));
             }
         }
 
@@ -355,15 +398,17 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     /// A question that names a document's number ("QĐ 4725", "Thông tư 02/2025") wants that document; "kế hoạch này"
     /// means the document the assistant is about (the verbatim one).
     /// </summary>
-    private static bool NamesDocument(string question, KnowledgeChunk chunk)
+    private static bool NamesDocument(string question, KnowledgeChunk chunk) => NamesDocument(question, chunk.Document);
+
+    private static bool NamesDocument(string question, DocumentInfo document)
     {
         var words = QuestionClassifier.FoldedWords(question);
-        if (chunk.Document.Authority == Authority.Verbatim && (words.Contains(" ke hoach nay ", StringComparison.Ordinal) || words.Contains(" van ban nay ", StringComparison.Ordinal)))
+        if (document.Authority == Authority.Verbatim && (words.Contains(" ke hoach nay ", StringComparison.Ordinal) || words.Contains(" van ban nay ", StringComparison.Ordinal)))
         {
             return true;
         }
 
-        var number = LeadingNumber().Match(chunk.Document.Number);
+        var number = LeadingNumber().Match(document.Number);
         if (!number.Success)
         {
             return false;
@@ -413,7 +458,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         {
             if (terms.Contains(term))
             {
-                score += index.Index.Idf(term) * weight;
+                score += index.Index.Idf(term) * weight ;
             }
         }
 
@@ -563,6 +608,10 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
 
     [GeneratedRegex(@"^(\d+([,.]\d+)?%?\s|Tỷ lệ|Tỉ lệ|Mức \d)|đạt (trên |từ |tối thiểu |ít nhất )?\d")]
     private static partial Regex TargetStatement();
+
+    // Letterhead and legal-basis lines name numbers and dates but rarely answer anything.
+    [GeneratedRegex(@"^(Số:|Căn cứ\b|Kính gửi|Nơi nhận)|CỘNG HÒA XÃ HỘI|Độc lập\s*[-–—]\s*Tự do|^[^.]{0,40}, ngày \d{1,2} tháng \d{1,2} năm \d{4}\s*$")]
+    private static partial Regex Boilerplate();
 
     [GeneratedRegex(@"^(\d+)")]
     private static partial Regex LeadingNumber();
