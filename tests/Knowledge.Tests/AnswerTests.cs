@@ -194,4 +194,30 @@ public sealed class AnswerTests(KnowledgeBaseFixture kb) : IClassFixture<Knowled
         Assert.EndsWith("…", AnswerComposer.ShortSubject(subject, []), StringComparison.Ordinal);
         Assert.Contains("mười chín", AnswerComposer.ShortSubject(subject, ["chin"]), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_long_security_bullet_is_cut_to_the_clauses_that_answer_with_their_verb()
+    {
+        var answer = Ask("Nhận đường link lạ qua thư điện tử thì cần làm gì?");
+        Assert.True(answer.Found);
+        Assert.Contains("kiểm tra các tệp tin, các đường link gửi qua thư điện tử", answer.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("phần mềm có bản quyền", answer.Answer, StringComparison.Ordinal);
+        Assert.True(answer.Answer.Split(' ').Length <= 40, answer.Answer);
+    }
+
+    [Theory]
+    [InlineData("Thủ tục đăng ký xe máy mới như thế nào?")]
+    [InlineData("Lịch thi tốt nghiệp THPT năm 2026 là khi nào?")]
+    [InlineData("Lương giáo viên năm 2026 tăng bao nhiêu?")]
+    public void Invented_questions_outside_the_documents_are_not_found(string question) => Assert.False(Ask(question).Found);
+
+    [Theory]
+    [InlineData("Mật khẩu nên đặt sao cho an toàn?", "mật khẩu")]
+    [InlineData("Cho em hỏi sao lưu dữ liệu nên làm thế nào ạ", "sao lưu")]
+    public void In_scope_paraphrases_are_still_found(string question, string expected)
+    {
+        var answer = Ask(question);
+        Assert.True(answer.Found);
+        Assert.Contains(expected, answer.Answer, StringComparison.OrdinalIgnoreCase);
+    }
 }

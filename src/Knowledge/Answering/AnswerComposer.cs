@@ -26,6 +26,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     private const int MaxQuote = 480;
     private const int ShortAnswer = 420;
     private const int MaxSubjectWords = 16;
+    private const int LongPractice = 35;
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -303,7 +304,12 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         }
 
         // A reference question wants the whole enumeration of documents, not the best clause of it.
-        var sentence = kind == QuestionKind.Reference ? best.Sentences[best.Index] : Trim(best.Sentences[best.Index], analysis);
+        var sentence = kind switch
+        {
+            QuestionKind.Reference => best.Sentences[best.Index],
+            QuestionKind.Practice => TrimPractice(best.Sentences[best.Index], analysis),
+            _ => Trim(best.Sentences[best.Index], analysis),
+        };
         if (kind == QuestionKind.Responsibility && !ProperUnitName().IsMatch(sentence) && best.Index > 0)
         {
             // "Chủ trì, phối hợp ... xây dựng dự toán" has its subject in the sentence before.
@@ -504,6 +510,62 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         return joined.Length <= ShortAnswer ? joined : clauses[Array.IndexOf(scores, max)];
     }
 
+    /// <summary>
+    /// A long guideline bullet keeps the clauses that answer the question: the ";"-clauses that match it, then, when
+    /// still long, the comma items after a lead-in ("quản lý tài khoản: không dùng chung, đặt mật khẩu ...") that
+    /// match, with the lead-in kept for sense.
+    /// </summary>
+    private string TrimPractice(string sentence, QueryAnalysis analysis)
+    {
+        if (WordCount(sentence) <= LongPractice)
+        {
+            return sentence;
+        }
+
+        var clauses = sentence.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var scores = clauses.Select(c => ScoreText(c, analysis)).ToArray();
+        var max = scores.Max();
+        if (max <= 0)
+        {
+            return Trim(sentence, analysis);
+        }
+
+        var kept = string.Join("; ", clauses.Where((_, i) => scores[i] >= max * 0.6));
+        if (WordCount(kept) <= LongPractice)
+        {
+            return kept;
+        }
+
+        var colon = kept.LastIndexOf(": ", StringComparison.Ordinal);
+        var leadIn = colon > 0 ? kept[..(colon + 1)] : string.Empty;
+        // "kiểm tra các tệp tin, các đường link ..., từ tài khoản ..." is one item: a part opening with "các", "từ"
+        // continues the verb before it.
+        var items = new List<string>();
+        foreach (var part in (colon > 0 ? kept[(colon + 2)..] : kept).Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (items.Count > 0 && ContinuesItem().IsMatch(part))
+            {
+                items[^1] += ", " + part;
+            }
+            else
+            {
+                items.Add(part);
+            }
+        }
+
+        // Without a lead-in, a long first item holds the verb the others depend on.
+        var verbFirst = colon < 0 && WordCount(items[0]) >= 6;
+        var matching = items.Where((item, i) => (verbFirst && i == 0) || ScoreText(item, analysis) > 0).ToList();
+        if (matching.Count == items.Count || matching.Count == (verbFirst ? 1 : 0))
+        {
+            return kept.Length <= ShortAnswer ? kept : Trim(kept, analysis);
+        }
+
+        return $"{leadIn} {string.Join(", ", matching)}".Trim();
+    }
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
     /// <summary>A clause cut out of a parenthesis keeps the side of the open bracket that matches the question better.</summary>
     private string Unbracket(string clause, QueryAnalysis analysis)
     {
@@ -612,6 +674,9 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     // Letterhead and legal-basis lines name numbers and dates but rarely answer anything.
     [GeneratedRegex(@"^(Số:|Căn cứ\b|Kính gửi|Nơi nhận)|CỘNG HÒA XÃ HỘI|Độc lập\s*[-–—]\s*Tự do|^[^.]{0,40}, ngày \d{1,2} tháng \d{1,2} năm \d{4}\s*$")]
     private static partial Regex Boilerplate();
+
+    [GeneratedRegex(@"^(các|những|từ|và|hoặc|của|cho|với|trên|theo|nhất là)\s")]
+    private static partial Regex ContinuesItem();
 
     [GeneratedRegex(@"^(\d+)")]
     private static partial Regex LeadingNumber();
