@@ -220,4 +220,14 @@ public sealed class AnswerTests(KnowledgeBaseFixture kb) : IClassFixture<Knowled
         Assert.True(answer.Found);
         Assert.Contains(expected, answer.Answer, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void A_report_recipient_question_naming_no_sender_gets_both_reporting_lines()
+    {
+        var answer = Ask("cho mình hỏi báo cáo chuyển đổi số thì nộp cho ai nhé?");
+        Assert.True(answer.Found);
+        Assert.Contains("UBND các xã, phường", answer.Answer, StringComparison.Ordinal);
+        Assert.Contains("Sở GDĐT", answer.Answer, StringComparison.Ordinal);
+        Assert.Equal("mục V.3", answer.Citations[0].Section);
+    }
 }

@@ -44,6 +44,11 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             return ScheduleAnswer(schedule, periods);
         }
 
+        if (kind == QuestionKind.Responsibility && index.Schedule is { } lines && QuestionClassifier.AsksReportRecipient(question) && RecipientAnswer(lines, analysis) is { } recipient)
+        {
+            return recipient;
+        }
+
         // One everyday word ("ngày", "trường") is not a topic the documents can answer.
         if (analysis.GlossaryMentions.Count == 0 && analysis.ContentWords.Sum(w => index.Index.Idf("u:" + w)) < MinTopicWeight)
         {
@@ -174,6 +179,32 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
 
         var answer = string.Join(" ", sentences);
         return new KnowledgeAnswer(answer, true, [Cite(schedule.Source, Quote(schedule.Source.Text))]);
+    }
+
+    /// <summary>
+    /// "Trường tiểu học nộp báo cáo cho ai?": the reporting line written next to the reporting schedule — the clause for
+    /// the sender the question names, or every clause when it names none.
+    /// </summary>
+    private KnowledgeAnswer? RecipientAnswer(ReportingSchedule schedule, QueryAnalysis analysis)
+    {
+        var recipients = Recipients().Match(schedule.Source.Text);
+        if (!recipients.Success)
+        {
+            return null;
+        }
+
+        var clauses = recipients.Groups[1].Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // Senders are told apart by accented words when the question has them: folded "so" is both "Sở" and "số".
+        var accented = analysis.Terms.Keys.Any(t => t.StartsWith("a:", StringComparison.Ordinal));
+        var scores = clauses.Select(c =>
+        {
+            var terms = index.TermSet(Regex.Replace(c, "báo cáo về.*", string.Empty));
+            return analysis.Terms.Keys.Where(t => t.StartsWith(accented ? "a:" : "u:", StringComparison.Ordinal) && terms.Contains(t)).Sum(index.Index.Idf);
+        }).ToArray();
+        var max = scores.Max();
+        var chosen = max > 0 ? clauses.Where((_, i) => scores[i] == max) : clauses;
+        var text = EndSentence(Capitalize(string.Join("; ", chosen)));
+        return new KnowledgeAnswer(text, true, [Cite(schedule.Source, Quote(schedule.Source.Text))]);
     }
 
     private KnowledgeAnswer RowAnswer(KnowledgeChunk chunk, TableRowRecord row, QuestionKind kind, QueryAnalysis analysis)

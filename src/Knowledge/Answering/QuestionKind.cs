@@ -68,6 +68,18 @@ public static class QuestionClassifier
     /// <summary>"Văn bản X về gì / quy định gì / là văn bản gì": a question about what a document is.</summary>
     public static bool AsksWhatDocumentIsAbout(string question) => Has(FoldedWords(question), AboutMarkers);
 
+    private static readonly string[] RecipientMarkers =
+    [
+        " cho ai ", " ve dau ", " len dau ", " o dau ", " gui dau ", " qua dau ", " nop dau ", " gui ai ", " nop ai ", " cho don vi nao ", " cho co quan nao ",
+    ];
+
+    /// <summary>"nộp báo cáo cho ai / gửi về đâu / báo cáo lên đâu": who a report goes to.</summary>
+    public static bool AsksReportRecipient(string question)
+    {
+        var text = FoldedWords(question);
+        return text.Contains(" bao cao ", StringComparison.Ordinal) && Has(text, RecipientMarkers);
+    }
+
     /// <summary>The periodic reports a deadline question is about ("báo cáo tháng", "báo cáo quý"); all of them for "báo cáo định kỳ".</summary>
     public static List<ReportPeriod> PeriodicReports(string question)
     {
