@@ -180,6 +180,7 @@ public sealed class AnswerTests(KnowledgeBaseFixture kb) : IClassFixture<Knowled
     [InlineData("ad ơi cho em hỏi trường tiểu học gửi báo cáo cho ai ạ", "UBND các xã, phường")]
     [InlineData("Cho mình hỏi chút, trường mầm non báo cáo lên đâu nhé", "UBND các xã, phường")]
     [InlineData("em muốn hỏi là đơn vị trực thuộc Sở nộp báo cáo ở đâu với ạ", "forms.gle")]
+    [InlineData("truong tieu hoc gui bao cao ve dau", "UBND các xã, phường")]
     public void Chat_politeness_around_a_reporting_line_question_still_finds_it(string question, string expected)
     {
         var answer = Ask(question);

@@ -195,7 +195,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
 
         var clauses = recipients.Groups[1].Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         // Senders are told apart by accented words when the question has them: folded "so" is both "Sở" and "số".
-        var accented = analysis.Terms.Keys.Any(t => t.StartsWith("a:", StringComparison.Ordinal));
+        var accented = analysis.Accented;
         var scores = clauses.Select(c =>
         {
             var terms = index.TermSet(Regex.Replace(c, "báo cáo về.*", string.Empty));
