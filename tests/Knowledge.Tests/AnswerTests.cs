@@ -140,4 +140,95 @@ public sealed class AnswerTests(KnowledgeBaseFixture kb) : IClassFixture<Knowled
         var failed = results.Where(r => !r.Pass).Select(r => r.q.Id).ToList();
         Assert.True(failed.Count <= 6, $"{failed.Count} of {results.Count} failed: {string.Join(", ", failed)}");
     }
+
+    [Fact]
+    public void A_question_about_what_a_document_is_gets_its_title_not_its_letterhead()
+    {
+        var answer = Ask("Cho em hỏi Thông tư 42/2021 quy định về gì ạ?");
+        Assert.True(answer.Found);
+        Assert.StartsWith("Thông tư 42/2021/TT-BGDĐT (30/12/2021) quy định về cơ sở dữ liệu giáo dục", answer.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Căn cứ", answer.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_naming_a_document_and_a_topic_is_answered_from_the_text_not_the_title()
+    {
+        var answer = Ask("Quyết định 447 hướng dẫn quản lý tài khoản truy cập như thế nào?");
+        Assert.True(answer.Found);
+        Assert.Contains("tài khoản", answer.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("phê duyệt Hướng dẫn", answer.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_row_answer_names_the_lead_role_briefly_and_leaves_out_the_deadline_for_who_questions()
+    {
+        var answer = Ask("Chỉ tiêu thanh toán không dùng tiền mặt do ai theo dõi?");
+        Assert.StartsWith("Phòng Tài chính chủ trì theo dõi chỉ tiêu 10", answer.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("đôn đốc", answer.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("11/2025", answer.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_row_deadline_answer_puts_the_deadline_first_and_the_lead_unit_briefly()
+    {
+        var answer = Ask("Chỉ tiêu thanh toán không dùng tiền mặt hạn chót khi nào?");
+        Assert.Contains("có thời hạn: tháng 11/2025", answer.Answer, StringComparison.Ordinal);
+        Assert.EndsWith("Phòng Tài chính chủ trì theo dõi.", answer.Answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ad ơi cho em hỏi trường tiểu học gửi báo cáo cho ai ạ", "UBND các xã, phường")]
+    [InlineData("Cho mình hỏi chút, trường mầm non báo cáo lên đâu nhé", "UBND các xã, phường")]
+    [InlineData("em muốn hỏi là đơn vị trực thuộc Sở nộp báo cáo ở đâu với ạ", "forms.gle")]
+    [InlineData("truong tieu hoc gui bao cao ve dau", "UBND các xã, phường")]
+    public void Chat_politeness_around_a_reporting_line_question_still_finds_it(string question, string expected)
+    {
+        var answer = Ask(question);
+        Assert.True(answer.Found);
+        Assert.Contains(expected, answer.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Long_indicator_text_is_cut_after_the_words_the_question_asked_about()
+    {
+        var subject = "một hai ba bốn năm sáu bảy tám chín mười mười một mười hai mười ba mười bốn mười lăm mười sáu mười bảy mười tám mười chín hai mươi";
+        Assert.EndsWith("…", AnswerComposer.ShortSubject(subject, []), StringComparison.Ordinal);
+        Assert.Contains("mười chín", AnswerComposer.ShortSubject(subject, ["chin"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_security_bullet_is_cut_to_the_clauses_that_answer_with_their_verb()
+    {
+        var answer = Ask("Nhận đường link lạ qua thư điện tử thì cần làm gì?");
+        Assert.True(answer.Found);
+        Assert.Contains("kiểm tra các tệp tin, các đường link gửi qua thư điện tử", answer.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("phần mềm có bản quyền", answer.Answer, StringComparison.Ordinal);
+        Assert.True(answer.Answer.Split(' ').Length <= 40, answer.Answer);
+    }
+
+    [Theory]
+    [InlineData("Thủ tục đăng ký xe máy mới như thế nào?")]
+    [InlineData("Lịch thi tốt nghiệp THPT năm 2026 là khi nào?")]
+    [InlineData("Lương giáo viên năm 2026 tăng bao nhiêu?")]
+    public void Invented_questions_outside_the_documents_are_not_found(string question) => Assert.False(Ask(question).Found);
+
+    [Theory]
+    [InlineData("Mật khẩu nên đặt sao cho an toàn?", "mật khẩu")]
+    [InlineData("Cho em hỏi sao lưu dữ liệu nên làm thế nào ạ", "sao lưu")]
+    public void In_scope_paraphrases_are_still_found(string question, string expected)
+    {
+        var answer = Ask(question);
+        Assert.True(answer.Found);
+        Assert.Contains(expected, answer.Answer, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_report_recipient_question_naming_no_sender_gets_both_reporting_lines()
+    {
+        var answer = Ask("cho mình hỏi báo cáo chuyển đổi số thì nộp cho ai nhé?");
+        Assert.True(answer.Found);
+        Assert.Contains("UBND các xã, phường", answer.Answer, StringComparison.Ordinal);
+        Assert.Contains("Sở GDĐT", answer.Answer, StringComparison.Ordinal);
+        Assert.Equal("mục V.3", answer.Citations[0].Section);
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using DtsAssistant.Knowledge.Chunking;
+using DtsAssistant.Knowledge.Documents;
 using DtsAssistant.Knowledge.Retrieval;
 using DtsAssistant.Knowledge.Text;
 
@@ -24,6 +25,8 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     private const int LongSentence = 400;
     private const int MaxQuote = 480;
     private const int ShortAnswer = 420;
+    private const int MaxSubjectWords = 16;
+    private const int LongPractice = 35;
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -41,10 +44,20 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             return ScheduleAnswer(schedule, periods);
         }
 
+        if (kind == QuestionKind.Responsibility && index.Schedule is { } lines && QuestionClassifier.AsksReportRecipient(question) && RecipientAnswer(lines, analysis) is { } recipient)
+        {
+            return recipient;
+        }
+
         // One everyday word ("ngày", "trường") is not a topic the documents can answer.
         if (analysis.GlossaryMentions.Count == 0 && analysis.ContentWords.Sum(w => index.Index.Idf("u:" + w)) < MinTopicWeight)
         {
             return NotFound();
+        }
+
+        if (QuestionClassifier.AsksWhatDocumentIsAbout(question) && TitleAnswer(question, analysis) is { } title)
+        {
+            return title;
         }
 
         var hits = index.Search(analysis, Candidates);
@@ -86,6 +99,42 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         }
 
         return total == 0 ? 0 : found / total;
+    }
+
+    /// <summary>
+    /// "Quyết định 447 quy định gì?": the named document's title from its front matter answers it, rather than the
+    /// header lines ("Số: ...", "Căn cứ ...") that name the number most often.
+    /// </summary>
+    private KnowledgeAnswer? TitleAnswer(string question, QueryAnalysis analysis)
+    {
+        var named = index.Documents.Where(d => d.Number.Length > 0 && !d.Number.StartsWith('(') && NamesDocument(question, d)).ToList();
+        if (named.Count != 1)
+        {
+            return null;
+        }
+
+        // Only when the question asks nothing beyond the document itself; "QĐ 447 quy định mật khẩu thế nào" is a topic.
+        var document = named[0];
+        var own = new HashSet<string>(VietnameseTokenizer.Tokenize($"{document.Kind} {document.Number} {document.Issuer} số nội dung văn bản quy định về việc vấn đề chính ban hành bộ gdđt").Select(t => t.Folded), StringComparer.Ordinal);
+        if (analysis.ContentWords.Count(w => !own.Contains(w)) > 1)
+        {
+            return null;
+        }
+
+        var title = document.Title.Trim();
+        var rest = title.StartsWith(document.Kind + " ", StringComparison.OrdinalIgnoreCase) ? title[(document.Kind.Length + 1)..]
+            : title.StartsWith("V/v ", StringComparison.OrdinalIgnoreCase) ? "về " + title[4..]
+            : title;
+        var date = document.Date.Length > 0 && char.IsDigit(document.Date[0]) ? $" ({document.Date})" : string.Empty;
+        var text = rest.Length > 0 && char.IsLower(rest[0]) ? $"{document.DisplayName}{date} {rest}." : $"{document.DisplayName}{date}: {rest}.";
+        if (document.Issuer.Length > 0 && rest.Length > 0 && char.IsLower(rest[0]))
+        {
+            text = $"{text.TrimEnd('.')}, do {document.Issuer} ban hành.";
+        }
+
+        var source = index.Chunks.FirstOrDefault(c => c.Document.Id == document.Id && c.Section == MarkdownChunker.MetadataSection)
+            ?? index.Chunks.First(c => c.Document.Id == document.Id);
+        return new KnowledgeAnswer(text, true, [new Citation(document.DisplayName, source.Section, Quote(title))]);
     }
 
     private KnowledgeAnswer NotFound()
@@ -132,9 +181,35 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         return new KnowledgeAnswer(answer, true, [Cite(schedule.Source, Quote(schedule.Source.Text))]);
     }
 
-    private KnowledgeAnswer RowAnswer(KnowledgeChunk chunk, TableRowRecord row, QuestionKind kind)
+    /// <summary>
+    /// "Trường tiểu học nộp báo cáo cho ai?": the reporting line written next to the reporting schedule — the clause for
+    /// the sender the question names, or every clause when it names none.
+    /// </summary>
+    private KnowledgeAnswer? RecipientAnswer(ReportingSchedule schedule, QueryAnalysis analysis)
     {
-        var subject = row.Cell(ColumnRole.Subject)?.Value.TrimEnd('.', ' ') ?? string.Empty;
+        var recipients = Recipients().Match(schedule.Source.Text);
+        if (!recipients.Success)
+        {
+            return null;
+        }
+
+        var clauses = recipients.Groups[1].Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // Senders are told apart by accented words when the question has them: folded "so" is both "Sở" and "số".
+        var accented = analysis.Accented;
+        var scores = clauses.Select(c =>
+        {
+            var terms = index.TermSet(Regex.Replace(c, "báo cáo về.*", string.Empty));
+            return analysis.Terms.Keys.Where(t => t.StartsWith(accented ? "a:" : "u:", StringComparison.Ordinal) && terms.Contains(t)).Sum(index.Index.Idf);
+        }).ToArray();
+        var max = scores.Max();
+        var chosen = max > 0 ? clauses.Where((_, i) => scores[i] == max) : clauses;
+        var text = EndSentence(Capitalize(string.Join("; ", chosen)));
+        return new KnowledgeAnswer(text, true, [Cite(schedule.Source, Quote(schedule.Source.Text))]);
+    }
+
+    private KnowledgeAnswer RowAnswer(KnowledgeChunk chunk, TableRowRecord row, QuestionKind kind, QueryAnalysis analysis)
+    {
+        var subject = ShortSubject(row.Cell(ColumnRole.Subject)?.Value.TrimEnd('.', ' ') ?? string.Empty, analysis.ContentWords);
         var lead = row.Cell(ColumnRole.Lead);
         var partners = row.Cell(ColumnRole.Partners);
         var deadline = row.Cell(ColumnRole.Deadline);
@@ -142,24 +217,21 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         var text = new StringBuilder();
         switch (kind)
         {
+            // Deadline first, then who leads in a few words: the full column headers would double the answer.
             case QuestionKind.Deadline when deadline is not null:
-                text.Append(CultureInfo.InvariantCulture, $"{deadline.Header} {item} ({subject}): {LowerFirst(deadline.Value)}{Relative(deadline.Value)}.");
+                text.Append(CultureInfo.InvariantCulture, $"{Capitalize(item)} ({subject}) có thời hạn: {LowerFirst(deadline.Value)}{Relative(deadline.Value)}");
                 if (lead is not null)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $" {lead.Header}: {lead.Value}.");
+                    text.Append(CultureInfo.InvariantCulture, $"; {lead.Value} {LeadRole(lead.Header)}");
                 }
 
+                text.Append('.');
                 break;
             case QuestionKind.Responsibility when lead is not null:
                 text.Append(CultureInfo.InvariantCulture, $"{lead.Value} {LeadRole(lead.Header)} {item} ({subject}).");
                 if (partners is not null)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $" {partners.Header}: {partners.Value}.");
-                }
-
-                if (deadline is not null)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $" {deadline.Header}: {LowerFirst(deadline.Value)}{Relative(deadline.Value)}.");
+                    text.Append(CultureInfo.InvariantCulture, $" {PartnerRole(partners)}: {partners.Value}.");
                 }
 
                 break;
@@ -167,12 +239,12 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
                 text.Append(CultureInfo.InvariantCulture, $"{Capitalize(item)} của {row.Table}: {subject}.");
                 if (deadline is not null)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $" {deadline.Header}: {LowerFirst(deadline.Value)}{Relative(deadline.Value)}.");
+                    text.Append(CultureInfo.InvariantCulture, $" Thời hạn: {LowerFirst(deadline.Value)}{Relative(deadline.Value)}.");
                 }
 
                 if (lead is not null)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $" {lead.Header}: {lead.Value}.");
+                    text.Append(CultureInfo.InvariantCulture, $" {Capitalize(LeadRole(lead.Header))}: {lead.Value}.");
                 }
 
                 break;
@@ -180,6 +252,41 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
 
         return new KnowledgeAnswer(WithAuthorityNote(text.ToString(), chunk.Authority), true, [Cite(chunk, Quote(chunk.Text))]);
     }
+
+    /// <summary>
+    /// A long indicator or task keeps its opening words (up to a clause break, and at least up to the last word the
+    /// question asked about, so "... không dùng tiền mặt" stays) and ends with "…".
+    /// </summary>
+    internal static string ShortSubject(string subject, IReadOnlyCollection<string> questionWords)
+    {
+        var words = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var keep = MaxSubjectWords;
+        for (var i = words.Length - 1; i >= MaxSubjectWords; i--)
+        {
+            if (questionWords.Contains(VietnameseText.NormalizeAndFold(words[i].Trim(',', ';', ':', '.', '(', ')'))))
+            {
+                keep = i + 1;
+                break;
+            }
+        }
+
+        if (words.Length <= keep + 2)
+        {
+            return subject;
+        }
+
+        var cut = string.Join(' ', words.Take(keep));
+        var clause = cut.LastIndexOfAny([',', ';', ':']);
+        if (keep == MaxSubjectWords && clause > cut.Length / 2)
+        {
+            cut = cut[..clause];
+        }
+
+        return cut.TrimEnd(',', ';', ':', ' ', '(') + "…";
+    }
+
+    /// <summary>"Đơn vị tổ chức triển khai và báo cáo ..." reads as "Đơn vị triển khai"; "Đơn vị phối hợp" as "Phối hợp".</summary>
+    private static string PartnerRole(TableCell cell) => RoleWords(cell) == "phối hợp" ? "Phối hợp" : "Đơn vị triển khai";
 
     /// <summary>
     /// Ranks every sentence of the retrieved chunks and every retrieved table row together, by the question's terms
@@ -208,7 +315,8 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             for (var i = 0; i < sentences.Count; i++)
             {
                 var countBonus = counted is not null && Regex.IsMatch(VietnameseText.NormalizeAndFold(sentences[i]), $@"\d+ {Regex.Escape(counted)}\b") ? 3.0 : 1.0;
-                candidates.Add(new Candidate(chunk, sentences, i, (ScoreText(sentences[i], analysis) + heading) * factor * KindBonus(sentences[i], kind, asksDocument) * countBonus));
+                var boilerplate = Boilerplate().IsMatch(sentences[i]) ? 0.35 : 1.0;
+                candidates.Add(new Candidate(chunk, sentences, i, (ScoreText(sentences[i], analysis) + heading) * factor * KindBonus(sentences[i], kind, asksDocument) * countBonus * boilerplate));
             }
         }
 
@@ -223,11 +331,16 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
 
         if (best.Chunk.Row is { } bestRow)
         {
-            return RowAnswer(best.Chunk, bestRow, kind);
+            return RowAnswer(best.Chunk, bestRow, kind, analysis);
         }
 
         // A reference question wants the whole enumeration of documents, not the best clause of it.
-        var sentence = kind == QuestionKind.Reference ? best.Sentences[best.Index] : Trim(best.Sentences[best.Index], analysis);
+        var sentence = kind switch
+        {
+            QuestionKind.Reference => best.Sentences[best.Index],
+            QuestionKind.Practice => TrimPractice(best.Sentences[best.Index], analysis),
+            _ => Trim(best.Sentences[best.Index], analysis),
+        };
         if (kind == QuestionKind.Responsibility && !ProperUnitName().IsMatch(sentence) && best.Index > 0)
         {
             // "Chủ trì, phối hợp ... xây dựng dự toán" has its subject in the sentence before.
@@ -322,15 +435,17 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     /// A question that names a document's number ("QĐ 4725", "Thông tư 02/2025") wants that document; "kế hoạch này"
     /// means the document the assistant is about (the verbatim one).
     /// </summary>
-    private static bool NamesDocument(string question, KnowledgeChunk chunk)
+    private static bool NamesDocument(string question, KnowledgeChunk chunk) => NamesDocument(question, chunk.Document);
+
+    private static bool NamesDocument(string question, DocumentInfo document)
     {
         var words = QuestionClassifier.FoldedWords(question);
-        if (chunk.Document.Authority == Authority.Verbatim && (words.Contains(" ke hoach nay ", StringComparison.Ordinal) || words.Contains(" van ban nay ", StringComparison.Ordinal)))
+        if (document.Authority == Authority.Verbatim && (words.Contains(" ke hoach nay ", StringComparison.Ordinal) || words.Contains(" van ban nay ", StringComparison.Ordinal)))
         {
             return true;
         }
 
-        var number = LeadingNumber().Match(chunk.Document.Number);
+        var number = LeadingNumber().Match(document.Number);
         if (!number.Success)
         {
             return false;
@@ -380,7 +495,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         {
             if (terms.Contains(term))
             {
-                score += index.Index.Idf(term) * weight;
+                score += index.Index.Idf(term) * weight ;
             }
         }
 
@@ -425,6 +540,62 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         var joined = string.Join("; ", clauses.Where((_, i) => scores[i] >= max * 0.6));
         return joined.Length <= ShortAnswer ? joined : clauses[Array.IndexOf(scores, max)];
     }
+
+    /// <summary>
+    /// A long guideline bullet keeps the clauses that answer the question: the ";"-clauses that match it, then, when
+    /// still long, the comma items after a lead-in ("quản lý tài khoản: không dùng chung, đặt mật khẩu ...") that
+    /// match, with the lead-in kept for sense.
+    /// </summary>
+    private string TrimPractice(string sentence, QueryAnalysis analysis)
+    {
+        if (WordCount(sentence) <= LongPractice)
+        {
+            return sentence;
+        }
+
+        var clauses = sentence.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var scores = clauses.Select(c => ScoreText(c, analysis)).ToArray();
+        var max = scores.Max();
+        if (max <= 0)
+        {
+            return Trim(sentence, analysis);
+        }
+
+        var kept = string.Join("; ", clauses.Where((_, i) => scores[i] >= max * 0.6));
+        if (WordCount(kept) <= LongPractice)
+        {
+            return kept;
+        }
+
+        var colon = kept.LastIndexOf(": ", StringComparison.Ordinal);
+        var leadIn = colon > 0 ? kept[..(colon + 1)] : string.Empty;
+        // "kiểm tra các tệp tin, các đường link ..., từ tài khoản ..." is one item: a part opening with "các", "từ"
+        // continues the verb before it.
+        var items = new List<string>();
+        foreach (var part in (colon > 0 ? kept[(colon + 2)..] : kept).Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (items.Count > 0 && ContinuesItem().IsMatch(part))
+            {
+                items[^1] += ", " + part;
+            }
+            else
+            {
+                items.Add(part);
+            }
+        }
+
+        // Without a lead-in, a long first item holds the verb the others depend on.
+        var verbFirst = colon < 0 && WordCount(items[0]) >= 6;
+        var matching = items.Where((item, i) => (verbFirst && i == 0) || ScoreText(item, analysis) > 0).ToList();
+        if (matching.Count == items.Count || matching.Count == (verbFirst ? 1 : 0))
+        {
+            return kept.Length <= ShortAnswer ? kept : Trim(kept, analysis);
+        }
+
+        return $"{leadIn} {string.Join(", ", matching)}".Trim();
+    }
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>A clause cut out of a parenthesis keeps the side of the open bracket that matches the question better.</summary>
     private string Unbracket(string clause, QueryAnalysis analysis)
@@ -486,10 +657,12 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     private static DateOnly? SafeDate(string year, string month, string day) =>
         DateOnly.TryParseExact($"{int.Parse(year, CultureInfo.InvariantCulture):D4}-{int.Parse(month, CultureInfo.InvariantCulture):D2}-{int.Parse(day, CultureInfo.InvariantCulture):D2}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
+    /// <summary>"Đơn vị chủ trì theo dõi, hướng dẫn, đôn đốc ..." reads as "chủ trì theo dõi".</summary>
     private static string LeadRole(string header)
     {
         var role = header.StartsWith("Đơn vị ", StringComparison.OrdinalIgnoreCase) ? header["Đơn vị ".Length..] : header;
-        return LowerFirst(role);
+        var comma = role.IndexOf(',', StringComparison.Ordinal);
+        return LowerFirst(comma > 0 ? role[..comma] : role);
     }
 
     private static Citation Cite(KnowledgeChunk chunk, string quote) => new(chunk.Document.DisplayName, chunk.Section, quote);
@@ -528,6 +701,13 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
 
     [GeneratedRegex(@"^(\d+([,.]\d+)?%?\s|Tỷ lệ|Tỉ lệ|Mức \d)|đạt (trên |từ |tối thiểu |ít nhất )?\d")]
     private static partial Regex TargetStatement();
+
+    // Letterhead and legal-basis lines name numbers and dates but rarely answer anything.
+    [GeneratedRegex(@"^(Số:|Căn cứ\b|Kính gửi|Nơi nhận)|CỘNG HÒA XÃ HỘI|Độc lập\s*[-–—]\s*Tự do|^[^.]{0,40}, ngày \d{1,2} tháng \d{1,2} năm \d{4}\s*$")]
+    private static partial Regex Boilerplate();
+
+    [GeneratedRegex(@"^(các|những|từ|và|hoặc|của|cho|với|trên|theo|nhất là)\s")]
+    private static partial Regex ContinuesItem();
 
     [GeneratedRegex(@"^(\d+)")]
     private static partial Regex LeadingNumber();

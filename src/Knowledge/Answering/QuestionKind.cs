@@ -59,6 +59,27 @@ public static class QuestionClassifier
     /// <summary>True when a reference question wants a document's identity (number, name), not another fact.</summary>
     public static bool AsksForDocument(string question) => Has(FoldedWords(question), DocumentMarkers);
 
+    private static readonly string[] AboutMarkers =
+    [
+        " ve gi ", " quy dinh gi ", " noi gi ", " noi ve gi ", " noi dung gi ", " noi dung chinh ", " la gi ", " van ban gi ",
+        " ve viec gi ", " ve van de gi ", " de lam gi ", " quy dinh nhung gi ", " noi dung la gi ", " ve cai gi ",
+    ];
+
+    /// <summary>"Văn bản X về gì / quy định gì / là văn bản gì": a question about what a document is.</summary>
+    public static bool AsksWhatDocumentIsAbout(string question) => Has(FoldedWords(question), AboutMarkers);
+
+    private static readonly string[] RecipientMarkers =
+    [
+        " cho ai ", " ve dau ", " len dau ", " o dau ", " gui dau ", " qua dau ", " nop dau ", " gui ai ", " nop ai ", " cho don vi nao ", " cho co quan nao ",
+    ];
+
+    /// <summary>"nộp báo cáo cho ai / gửi về đâu / báo cáo lên đâu": who a report goes to.</summary>
+    public static bool AsksReportRecipient(string question)
+    {
+        var text = FoldedWords(question);
+        return text.Contains(" bao cao ", StringComparison.Ordinal) && Has(text, RecipientMarkers);
+    }
+
     /// <summary>The periodic reports a deadline question is about ("báo cáo tháng", "báo cáo quý"); all of them for "báo cáo định kỳ".</summary>
     public static List<ReportPeriod> PeriodicReports(string question)
     {
