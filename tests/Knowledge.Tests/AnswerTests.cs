@@ -38,6 +38,24 @@ public sealed class AnswerTests(KnowledgeBaseFixture kb) : IClassFixture<Knowled
         Assert.Equal("mục V.3", answer.Citations[0].Section);
     }
 
+    [Theory]
+    [InlineData("hạn nộp là ngày nào?")]
+    [InlineData("han gui la khi nao a")]
+    public void A_submission_deadline_with_nothing_else_named_means_the_periodic_reports(string question)
+    {
+        var answer = kb.AnswererAt(new DateTimeOffset(2025, 11, 3, 9, 0, 0, VietnamTime.Offset)).Ask(question);
+        Assert.True(answer.Found);
+        Assert.Contains("trước 20/11/2025", answer.Answer, StringComparison.Ordinal);
+        Assert.Equal("mục V.3", answer.Citations[0].Section);
+    }
+
+    [Fact]
+    public void A_submission_deadline_that_names_another_object_is_not_the_report_schedule()
+    {
+        var answer = kb.AnswererAt(new DateTimeOffset(2025, 11, 3, 9, 0, 0, VietnamTime.Offset)).Ask("hạn nộp kế hoạch ứng dụng CNTT của đơn vị?");
+        Assert.DoesNotContain("trước 20/11/2025", answer.Answer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void On_the_20th_in_Vietnam_the_monthly_deadline_has_moved_to_next_month_even_if_UTC_is_still_the_19th()
     {

@@ -15,7 +15,7 @@ public enum QuestionKind
 }
 
 /// <summary>Recognises the kind of a question from its question words (with or without accents).</summary>
-public static class QuestionClassifier
+public static partial class QuestionClassifier
 {
     private static readonly string[] ReferenceMarkers =
     [
@@ -45,11 +45,11 @@ public static class QuestionClassifier
     private static readonly string[] PracticeMarkers =
     [
         "nhu the nao", "the nao", "ra sao", "lam gi", "cach nao", "cach ", "quy dinh ve", "can lam", "phai lam", "bien phap",
-        "luu y", "nen lam",
+        "luu y", "nen lam", "sao cho", "the nao cho", "lam sao", "nhu nao",
     ];
 
     // "như thế nào" asks how, even when "phải đạt" makes it sound like a target.
-    private static readonly string[] HowMarkers = ["nhu the nao", "the nao", "ra sao", "lam gi", "cach nao"];
+    private static readonly string[] HowMarkers = ["nhu the nao", "the nao", "ra sao", "lam gi", "cach nao", "sao cho", "lam sao"];
 
     private static readonly string[] DocumentMarkers =
     [
@@ -84,7 +84,10 @@ public static class QuestionClassifier
     public static List<ReportPeriod> PeriodicReports(string question)
     {
         var text = FoldedWords(question);
-        if (!text.Contains(" bao cao ", StringComparison.Ordinal))
+        // "hạn nộp là ngày nào?": in this plan the only thing units submit on a deadline is their periodic report,
+        // so a deadline for submitting with no object named means the reports.
+        var submitsByDeadline = text.Contains(" han ", StringComparison.Ordinal) && SubmitsWithoutObject().IsMatch(text);
+        if (!text.Contains(" bao cao ", StringComparison.Ordinal) && !submitsByDeadline)
         {
             return [];
         }
@@ -105,7 +108,7 @@ public static class QuestionClassifier
             periods.Add(ReportPeriod.Annual);
         }
 
-        if (periods.Count == 0 && (text.Contains(" dinh ky ", StringComparison.Ordinal) || text.Contains(" nop ", StringComparison.Ordinal)))
+        if (periods.Count == 0 && (submitsByDeadline || text.Contains(" dinh ky ", StringComparison.Ordinal) || text.Contains(" nop ", StringComparison.Ordinal)))
         {
             periods.AddRange([ReportPeriod.Monthly, ReportPeriod.Quarterly, ReportPeriod.Annual]);
         }
@@ -143,4 +146,8 @@ public static class QuestionClassifier
     }
 
     private static bool Has(string folded, string[] markers) => markers.Any(m => folded.Contains(m, StringComparison.Ordinal));
+
+    // "nộp"/"gửi" followed by nothing but time and question words: nothing else is named as what is submitted.
+    [GeneratedRegex(@" (?:nop|gui)(?: (?:la|vao|truoc|ngay|nao|khi|bao|gio|han|chot|thang|quy|nam|nay|sau|toi|cuoi|cung|o|dau|ha|a|nhi|vay|the))* $")]
+    private static partial Regex SubmitsWithoutObject();
 }
