@@ -102,68 +102,83 @@ public sealed partial class UnitImporter(ReportingDatabase database, TimeProvide
 
         int created = 0, updated = 0, unchanged = 0, communesCreated = 0;
         var renamed = new HashSet<int>();
-        foreach (var row in valid)
+        // Thousands of rows: entities are added fully set, and changes are detected once before saving instead of on
+        // every tracked-entity access.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            Commune? commune = null;
-            if (row.CommuneCode.Length > 0)
+            var newUnits = new List<Unit>();
+            foreach (var row in valid)
             {
-                if (!communes.TryGetValue(row.CommuneCode, out commune))
+                Commune? commune = null;
+                if (row.CommuneCode.Length > 0)
                 {
-                    commune = new Commune { Code = row.CommuneCode, Name = row.CommuneName, IsSample = markSample };
-                    communes[row.CommuneCode] = commune;
-                    db.Communes.Add(commune);
-                    communesCreated++;
+                    if (!communes.TryGetValue(row.CommuneCode, out commune))
+                    {
+                        commune = new Commune { Code = row.CommuneCode, Name = row.CommuneName, IsSample = markSample };
+                        communes[row.CommuneCode] = commune;
+                        db.Communes.Add(commune);
+                        communesCreated++;
+                    }
+                    else if (row.CommuneName.Length > 0 && commune.Name != row.CommuneName)
+                    {
+                        commune.Name = row.CommuneName;
+                        renamed.Add(commune.Id);
+                    }
                 }
-                else if (row.CommuneName.Length > 0 && commune.Name != row.CommuneName)
+
+                UnitKinds.TryParse(row.Kind, out var kind);
+                var isPublic = ParseOwnership(row.Ownership)!.Value;
+                if (!units.TryGetValue(row.Code, out var unit))
                 {
-                    commune.Name = row.CommuneName;
-                    renamed.Add(commune.Id);
+                    unit = new Unit { Code = row.Code, Name = row.Name };
+                    units[row.Code] = unit;
+                    newUnits.Add(unit);
+                    created++;
                 }
+                else if (unit.Name == row.Name && unit.Kind == kind && unit.IsPublic == isPublic && unit.Commune == commune && unit.CommuneId == commune?.Id
+                         && unit.Address == NullIfEmpty(row.Address) && unit.Phone == NullIfEmpty(row.Phone) && unit.IsSample == markSample && unit.Active)
+                {
+                    unchanged++;
+                    continue;
+                }
+                else
+                {
+                    updated++;
+                }
+
+                unit.Name = row.Name;
+                unit.Kind = kind;
+                unit.IsPublic = isPublic;
+                unit.Commune = commune;
+                unit.CommuneId = commune?.Id;
+                unit.ReportsTo = UnitKinds.ReportingLineOf(kind);
+                unit.Address = NullIfEmpty(row.Address);
+                unit.Phone = NullIfEmpty(row.Phone);
+                unit.IsSample = markSample;
+                unit.Active = true;
+                unit.UpdatedAt = now;
             }
 
-            UnitKinds.TryParse(row.Kind, out var kind);
-            var isPublic = ParseOwnership(row.Ownership)!.Value;
-            if (!units.TryGetValue(row.Code, out var unit))
+            // A renamed commune changes how its units read: touching them lets every process see the directory changed.
+            foreach (var unit in units.Values.Where(u => u.CommuneId is { } id && renamed.Contains(id)))
             {
-                unit = new Unit { Code = row.Code, Name = row.Name };
-                units[row.Code] = unit;
-                db.Units.Add(unit);
-                created++;
-            }
-            else if (unit.Name == row.Name && unit.Kind == kind && unit.IsPublic == isPublic && unit.Commune == commune && unit.CommuneId == commune?.Id
-                     && unit.Address == NullIfEmpty(row.Address) && unit.Phone == NullIfEmpty(row.Phone) && unit.IsSample == markSample && unit.Active)
-            {
-                unchanged++;
-                continue;
-            }
-            else
-            {
-                updated++;
+                unit.UpdatedAt = now;
             }
 
-            unit.Name = row.Name;
-            unit.Kind = kind;
-            unit.IsPublic = isPublic;
-            unit.Commune = commune;
-            unit.CommuneId = commune?.Id;
-            unit.ReportsTo = UnitKinds.ReportingLineOf(kind);
-            unit.Address = NullIfEmpty(row.Address);
-            unit.Phone = NullIfEmpty(row.Phone);
-            unit.IsSample = markSample;
-            unit.Active = true;
-            unit.UpdatedAt = now;
+            db.Units.AddRange(newUnits);
+            Audit.Record(db, now, by, markSample ? "directory.sample.seeded" : "directory.imported", "directory", "units",
+                new { rows = rows.Count, created, updated, unchanged, communesCreated, rejected = errors.Count });
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
-        // A renamed commune changes how its units read: touching them lets every process see the directory changed.
-        foreach (var unit in units.Values.Where(u => u.CommuneId is { } id && renamed.Contains(id)))
-        {
-            unit.UpdatedAt = now;
-        }
-
-        Audit.Record(db, now, by, markSample ? "directory.sample.seeded" : "directory.imported", "directory", "units",
-            new { rows = rows.Count, created, updated, unchanged, communesCreated, rejected = errors.Count });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return new(rows.Count, created, updated, unchanged, communesCreated, errors, true);
     }
 

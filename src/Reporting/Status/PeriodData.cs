@@ -44,7 +44,7 @@ internal static class PeriodData
         var key = period.Key;
         var query = from r in db.Reports.AsNoTracking()
                     join a in db.Answers.AsNoTracking() on new { ReportId = r.Id, Version = r.SubmittedVersion } equals new { a.ReportId, a.Version }
-                    where r.PeriodKey == key && r.SubmittedVersion > 0
+                    where r.PeriodKey == key
                     select new { r.UnitId, a.QuestionKey, a.Value, a.Number };
         if (unitIds is not null)
         {
@@ -68,12 +68,7 @@ internal static class PeriodData
         IReadOnlyCollection<int>? unitIds, IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         var key = period.Key;
-        var reports = db.Reports.AsNoTracking().Where(r => r.PeriodKey == key && r.SubmittedVersion > 0);
-        if (unitIds is not null)
-        {
-            reports = reports.Where(r => unitIds.Contains(r.UnitId));
-        }
-
+        var reports = SubmittedJoinSide(db, key, unitIds);
         var sums = await (from r in reports
                           join a in db.Answers.AsNoTracking() on new { ReportId = r.Id, Version = r.SubmittedVersion } equals new { a.ReportId, a.Version }
                           where keys.Contains(a.QuestionKey) && a.Number != null
@@ -81,6 +76,18 @@ internal static class PeriodData
                           select new { Key = g.Key, Sum = g.Sum(a => a.Number!.Value), Units = g.Count() })
             .ToListAsync(ct);
         return sums.ToDictionary(x => x.Key, x => (x.Sum, x.Units), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The reports of the period in scope, to join with answers on (report, submitted version). No "submitted" filter:
+    /// answer versions start at 1, so a never-submitted report (version 0) joins no answers anyway, and the explicit
+    /// <c>SubmittedVersion &gt; 0</c> made SQLite scan each report's versions by range instead of probing the covering
+    /// index on (report, version, question).
+    /// </summary>
+    private static IQueryable<Report> SubmittedJoinSide(ReportingDbContext db, string periodKey, IReadOnlyCollection<int>? unitIds)
+    {
+        var reports = db.Reports.AsNoTracking().Where(r => r.PeriodKey == periodKey);
+        return unitIds is null ? reports : reports.Where(r => unitIds.Contains(r.UnitId));
     }
 
     /// <summary>Submitted reports of the period in scope.</summary>
@@ -96,12 +103,7 @@ internal static class PeriodData
         IReadOnlyCollection<int>? unitIds, IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         var key = period.Key;
-        var reports = db.Reports.AsNoTracking().Where(r => r.PeriodKey == key && r.SubmittedVersion > 0);
-        if (unitIds is not null)
-        {
-            reports = reports.Where(r => unitIds.Contains(r.UnitId));
-        }
-
+        var reports = SubmittedJoinSide(db, key, unitIds);
         var counts = await (from r in reports
                             join a in db.Answers.AsNoTracking() on new { ReportId = r.Id, Version = r.SubmittedVersion } equals new { a.ReportId, a.Version }
                             where keys.Contains(a.QuestionKey)

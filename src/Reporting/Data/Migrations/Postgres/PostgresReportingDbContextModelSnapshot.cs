@@ -67,6 +67,10 @@ namespace DtsAssistant.Reporting.Data.Migrations.Postgres
                     b.HasIndex("ReportId", "Version", "QuestionKey")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "ReportId", "Version", "QuestionKey" }, "IX_answers_aggregate");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ReportId", "Version", "QuestionKey" }, "IX_answers_aggregate"), new[] { "Number" });
+
                     b.ToTable("answers", (string)null);
                 });
 
@@ -322,6 +326,8 @@ namespace DtsAssistant.Reporting.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId", "PeriodKey")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "PeriodKey", "SubmittedVersion", "UnitId" }, "IX_reports_period_submitted");
 
                     b.ToTable("reports", (string)null);
                 });

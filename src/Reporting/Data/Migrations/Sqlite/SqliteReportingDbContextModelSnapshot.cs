@@ -60,6 +60,8 @@ namespace DtsAssistant.Reporting.Data.Migrations.Sqlite
                     b.HasIndex("ReportId", "Version", "QuestionKey")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "ReportId", "Version", "QuestionKey", "Number", "Value" }, "IX_answers_aggregate");
+
                     b.ToTable("answers", (string)null);
                 });
 
@@ -303,6 +305,8 @@ namespace DtsAssistant.Reporting.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "PeriodKey")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "PeriodKey", "SubmittedVersion", "UnitId" }, "IX_reports_period_submitted");
 
                     b.ToTable("reports", (string)null);
                 });
