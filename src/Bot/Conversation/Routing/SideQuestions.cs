@@ -1,19 +1,21 @@
 using DtsAssistant.Bot.Conversation.Status;
+using DtsAssistant.Bot.Orchestration;
 using DtsAssistant.Reporting.Directory;
 
 namespace DtsAssistant.Bot.Conversation.Routing;
 
 /// <summary>
 /// Answers a plain-words question, wherever it is typed (also in the middle of a form): status and export questions
-/// from the reporting queries (role-checked there), everything else from the knowledge base.
+/// from the reporting queries (role-checked there), everything else through the planner (deterministic by default,
+/// the language model when one is configured) over the same capability functions.
 /// </summary>
-internal sealed class SideQuestions(StatusQueries status, KnowledgeReplies knowledge)
+internal sealed class SideQuestions(StatusQueries status, FreeTextQuestions freeText)
 {
     public async Task<Reply> AnswerAsync(Caller caller, string text, CancellationToken ct) =>
         IntentDetector.Detect(text) switch
         {
             Intent.Status => await status.AnswerAsync(caller, text, ct).ConfigureAwait(false),
             Intent.Export => await status.ExportAsync(caller, text, ct).ConfigureAwait(false),
-            _ => knowledge.Answer(text),
+            _ => await freeText.ReplyAsync(caller, text, ct).ConfigureAwait(false),
         };
 }
