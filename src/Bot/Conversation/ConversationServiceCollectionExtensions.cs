@@ -16,6 +16,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<IConversationEngine, ConversationEngine>();
         services.AddSingleton<ConversationStateStore>();
         services.AddSingleton<DraftCache>();
+        services.AddSingleton<CallerCache>();
         services.AddScoped<MessageRouter>();
         services.AddScoped<KnowledgeReplies>();
         services.AddScoped<SideQuestions>();
