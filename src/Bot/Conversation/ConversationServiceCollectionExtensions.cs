@@ -15,6 +15,8 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<KeyedLock>();
         services.AddSingleton<IConversationEngine, ConversationEngine>();
         services.AddSingleton<ConversationStateStore>();
+        services.AddSingleton<DraftCache>();
+        services.AddSingleton<CallerCache>();
         services.AddScoped<MessageRouter>();
         services.AddScoped<KnowledgeReplies>();
         services.AddScoped<SideQuestions>();

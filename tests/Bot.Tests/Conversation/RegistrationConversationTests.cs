@@ -1,6 +1,7 @@
 using DtsAssistant.Reporting.Data;
 using DtsAssistant.Reporting.Directory;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DtsAssistant.Bot.Tests.Conversation;
 
@@ -68,6 +69,20 @@ public sealed class RegistrationConversationTests : IAsyncLifetime
         Assert.Contains("Đã huỷ đăng ký", await chat.SayAsync("u1", "/huydangky"));
         Assert.Contains("Chỉ đầu mối CĐS", await chat.SayAsync("u1", "/baocao"));
         Assert.Contains("chưa đăng ký", await chat.SayAsync("u1", "/huydangky"));
+    }
+
+    [Fact]
+    public async Task An_unbinding_made_outside_the_chat_is_seen_once_the_remembered_caller_expires()
+    {
+        await chat.RegisterAsync("u1", Role.FocalPoint, "TH-YM-A");
+        Assert.Contains("đầu mối CĐS", await chat.SayAsync("u1", "/toi"));
+
+        var directory = chat.Services.GetRequiredService<IDirectoryService>();
+        Assert.True(await directory.UnbindAsync(Caller.System("test"), "telegram", "u1"));
+
+        chat.Clock.Advance(DtsAssistant.Bot.Conversation.Routing.CallerCache.Lifetime);
+        Assert.Contains("Bạn chưa đăng ký", await chat.SayAsync("u1", "/toi"));
+        Assert.Contains("Chỉ đầu mối CĐS", await chat.SayAsync("u1", "/baocao"));
     }
 
     [Fact]

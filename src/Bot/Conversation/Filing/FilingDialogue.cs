@@ -23,7 +23,8 @@ internal sealed class FilingDialogue(
     IFilingService filing,
     IReportingSchedule schedule,
     TimeProvider clock,
-    SideQuestions sideQuestions)
+    SideQuestions sideQuestions,
+    DraftCache drafts)
 {
     /// <summary>After this many unreadable answers in a row, offer to skip or pause.</summary>
     public const int MissesBeforeOffer = 3;
@@ -97,7 +98,28 @@ internal sealed class FilingDialogue(
     public async Task<DialogueResult> ContinueAsync(Caller caller, ConversationState state, Turn turn, CancellationToken ct)
     {
         var current = state.Filing!;
-        var session = await filing.GetAsync(caller, current.ReportId, ct).ConfigureAwait(false);
+        // The summary always shows the report as stored; single questions may use the draft this conversation last saw.
+        var session = (current.Step == FilingStep.Question ? drafts.Get(turn.ConversationKey, current.ReportId, current.Revision) : null)
+            ?? await filing.GetAsync(caller, current.ReportId, ct).ConfigureAwait(false);
+        var result = await ContinueWithAsync(caller, state, turn, current, session, ct).ConfigureAwait(false);
+        if (result.State.Filing is { Step: FilingStep.Question } next && lastShown is { } shown && shown.ReportId == next.ReportId)
+        {
+            drafts.Put(turn.ConversationKey, shown with { Revision = next.Revision });
+        }
+        else
+        {
+            drafts.Forget(turn.ConversationKey);
+        }
+
+        return result;
+    }
+
+    /// <summary>The draft behind the last question shown in this scope (one message), for <see cref="DraftCache"/>.</summary>
+    private DraftSession? lastShown;
+
+    private async Task<DialogueResult> ContinueWithAsync(Caller caller, ConversationState state, Turn turn, FilingState current, DraftSession? session,
+        CancellationToken ct)
+    {
         if (session is null || caller.FilingUnits.All(u => u.Code != current.UnitCode))
         {
             return DialogueResult.Of(state with { Filing = null }, new Reply("Bạn không còn quyền nộp báo cáo này (có thể đã huỷ đăng ký). Gõ /toi để xem vai trò của bạn."));
@@ -328,6 +350,7 @@ internal sealed class FilingDialogue(
     /// <summary>Shows the question at the state's position, or the summary when the position is past the last question.</summary>
     private async Task<DialogueResult> ShowAsync(Caller caller, DraftSession session, FilingState filingState, string? prefix, CancellationToken ct)
     {
+        lastShown = session;
         var state = new ConversationState(filingState);
         if (filingState.Step == FilingStep.Summary || filingState.Index >= session.Questions.Count)
         {

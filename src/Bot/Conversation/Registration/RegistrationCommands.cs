@@ -5,7 +5,7 @@ using DtsAssistant.Reporting.Directory;
 namespace DtsAssistant.Bot.Conversation.Registration;
 
 /// <summary>/dangky, /toi, /huydangky: binding a chat identity to a role through a one-time invite code.</summary>
-internal sealed class RegistrationCommands(IDirectoryService directory, ILogger<RegistrationCommands> logger)
+internal sealed class RegistrationCommands(IDirectoryService directory, CallerCache callers, ILogger<RegistrationCommands> logger)
 {
     public async Task<Reply> RegisterAsync(Turn turn, string code, CancellationToken ct)
     {
@@ -22,6 +22,7 @@ internal sealed class RegistrationCommands(IDirectoryService directory, ILogger<
 
         var name = string.IsNullOrWhiteSpace(turn.Message.DisplayName) ? turn.ConversationKey : turn.Message.DisplayName!;
         var result = await directory.RedeemInviteAsync(turn.Channel, turn.UserId, name, code, ct).ConfigureAwait(false);
+        callers.Forget(turn.ConversationKey);
         if (result.Outcome != RedeemOutcome.Bound)
         {
             // Repeated wrong codes are also slowed down inside the directory; the log lets an admin see guessing.
@@ -47,6 +48,7 @@ internal sealed class RegistrationCommands(IDirectoryService directory, ILogger<
         }
 
         var removed = await directory.UnbindAsync(caller, turn.Channel, turn.UserId, ct).ConfigureAwait(false);
+        callers.Forget(turn.ConversationKey);
         return new Reply(removed
             ? "Đã huỷ đăng ký. Bạn vẫn hỏi đáp được; muốn nộp hoặc xem báo cáo thì cần mã mời mới."
             : "Không huỷ được đăng ký. Bạn liên hệ quản trị viên.");

@@ -13,7 +13,7 @@ namespace DtsAssistant.Bot.Conversation.Routing;
 /// afterwards.
 /// </summary>
 internal sealed class MessageRouter(
-    IDirectoryService directory,
+    CallerCache callers,
     ConversationStateStore store,
     RegistrationCommands registration,
     FilingDialogue filing,
@@ -28,7 +28,7 @@ internal sealed class MessageRouter(
         ConversationState state;
         try
         {
-            caller = await directory.WhoAmIAsync(turn.Channel, turn.UserId, ct).ConfigureAwait(false);
+            caller = await callers.WhoAmIAsync(turn.Channel, turn.UserId, turn.ConversationKey, ct).ConfigureAwait(false);
             state = await store.LoadAsync(turn.ConversationKey, ct).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

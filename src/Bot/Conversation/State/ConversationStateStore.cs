@@ -8,7 +8,9 @@ namespace DtsAssistant.Bot.Conversation.State;
 /// <summary>
 /// Persists <see cref="ConversationState"/> as JSON in the reporting database (table conversation_states), so a paused
 /// or interrupted filing resumes after a restart and several replicas can share conversations. The table is ours, not
-/// part of the reporting model: it is created with portable SQL (SQLite and PostgreSQL) on first use.
+/// part of the reporting model: it is created with portable SQL (SQLite and PostgreSQL) on first use. The state this
+/// process last read or wrote is remembered (states are immutable records), so a message reads the table only for a
+/// conversation this process has not seen since it started; every change is still written before the reply.
 /// </summary>
 internal sealed class ConversationStateStore(ReportingDatabase database, TimeProvider clock)
 {
@@ -18,26 +20,40 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>Beyond this many conversations the remembered states start over rather than grow without bound.</summary>
+    private const int MaxRemembered = 20_000;
+
     private readonly SemaphoreSlim createLock = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConversationState> remembered = new(StringComparer.Ordinal);
     private volatile bool created;
 
     public async Task<ConversationState> LoadAsync(string conversationKey, CancellationToken ct)
     {
+        if (remembered.TryGetValue(conversationKey, out var known))
+        {
+            return known;
+        }
+
         await EnsureTableAsync(ct).ConfigureAwait(false);
         await using var db = database.CreateDbContext();
         var json = await db.Database
             .SqlQuery<string>($"SELECT state AS \"Value\" FROM conversation_states WHERE conversation_key = {conversationKey}")
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return json is null ? ConversationState.Empty : JsonSerializer.Deserialize<ConversationState>(json, Json) ?? ConversationState.Empty;
+        var state = json is null ? ConversationState.Empty : JsonSerializer.Deserialize<ConversationState>(json, Json) ?? ConversationState.Empty;
+        Remember(conversationKey, state);
+        return state;
     }
 
     public async Task SaveAsync(string conversationKey, ConversationState state, CancellationToken ct)
     {
+        // Forget first: if the write fails, the next message reads what the table really holds.
+        remembered.TryRemove(conversationKey, out _);
         await EnsureTableAsync(ct).ConfigureAwait(false);
         await using var db = database.CreateDbContext();
         if (state.IsEmpty)
         {
             await db.Database.ExecuteSqlAsync($"DELETE FROM conversation_states WHERE conversation_key = {conversationKey}", ct).ConfigureAwait(false);
+            Remember(conversationKey, ConversationState.Empty);
             return;
         }
 
@@ -49,6 +65,17 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
             ON CONFLICT (conversation_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
             """,
             ct).ConfigureAwait(false);
+        Remember(conversationKey, state);
+    }
+
+    private void Remember(string conversationKey, ConversationState state)
+    {
+        if (remembered.Count >= MaxRemembered)
+        {
+            remembered.Clear();
+        }
+
+        remembered[conversationKey] = state;
     }
 
     private async Task EnsureTableAsync(CancellationToken ct)
