@@ -18,7 +18,6 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<DraftCache>();
         services.AddSingleton<CallerCache>();
         services.AddScoped<MessageRouter>();
-        services.AddScoped<KnowledgeReplies>();
         services.AddScoped<SideQuestions>();
         services.AddScoped<RegistrationCommands>();
         services.AddScoped<FilingDialogue>();

@@ -2,6 +2,7 @@ using DtsAssistant.Bot.Conversation.Filing;
 using DtsAssistant.Bot.Conversation.Registration;
 using DtsAssistant.Bot.Conversation.State;
 using DtsAssistant.Bot.Conversation.Status;
+using DtsAssistant.Bot.Orchestration;
 using DtsAssistant.Reporting.Directory;
 using DtsAssistant.Reporting.Forms.Input;
 
@@ -19,7 +20,7 @@ internal sealed class MessageRouter(
     FilingDialogue filing,
     StatusQueries status,
     SideQuestions sideQuestions,
-    KnowledgeReplies knowledge,
+    FreeTextQuestions freeText,
     ILogger<MessageRouter> logger)
 {
     public async Task<IReadOnlyList<Reply>> RouteAsync(Turn turn, CancellationToken ct)
@@ -35,7 +36,7 @@ internal sealed class MessageRouter(
         {
             // Questions about the plan need no database: keep answering them while the reporting store is down.
             logger.LogError(exception, "Reporting store unavailable for {Key}; answering from the knowledge base only", turn.ConversationKey);
-            return [Degraded(turn)];
+            return [await DegradedAsync(turn, ct).ConfigureAwait(false)];
         }
 
         var result = await DispatchAsync(turn, caller, state, ct).ConfigureAwait(false);
@@ -123,14 +124,16 @@ internal sealed class MessageRouter(
         }
     }
 
-    private Reply Degraded(Turn turn)
+    private async Task<Reply> DegradedAsync(Turn turn, CancellationToken ct)
     {
         var command = turn.ButtonData is null ? CommandLine.Parse(turn.Input) : null;
         return command?.Name switch
         {
             "start" => new Reply(HelpText.Welcome),
             "trogiup" or "help" => new Reply(HelpText.Commands),
-            null when turn.ButtonData is null && IntentDetector.Detect(turn.Input) == Intent.Question => knowledge.Answer(turn.Input),
+            // Who is asking is unknown without the directory: answer as an anonymous person, through the same planner.
+            null when turn.ButtonData is null && IntentDetector.Detect(turn.Input) == Intent.Question =>
+                await freeText.ReplyAsync(Caller.Anonymous(turn.ConversationKey), turn.Input, ct).ConfigureAwait(false),
             _ => new Reply("Hệ thống báo cáo đang tạm gián đoạn nên mình chưa làm được việc này. Bạn vẫn có thể hỏi về kế hoạch; thử lại sau ít phút nhé."),
         };
     }
