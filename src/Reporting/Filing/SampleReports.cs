@@ -25,7 +25,7 @@ internal static class SampleReports
         {
             var form = forms.ForPeriod(period) ?? forms.All.First(f => f.PeriodKind == period.Kind);
             var window = schedule.WindowOf(period);
-            var random = new Random(HashCode.Combine(seed, period.Key.GetHashCode(StringComparison.Ordinal) & 0x7fffffff));
+            var random = new Random(StableSeed(seed, period.Key));
             await using var tx = await connection.BeginTransactionAsync(ct);
             await using var insertReport = Command(connection, tx,
                 "INSERT INTO reports (\"UnitId\", \"PeriodKind\", \"PeriodKey\", \"FormId\", \"FormVersion\", \"Status\", \"WorkingVersion\", " +
@@ -49,7 +49,7 @@ internal static class SampleReports
                 }
 
                 // Figures per unit are stable over time (seeded by the unit), with small monthly changes.
-                var unitSeed = HashCode.Combine(seed, unit.Id);
+                var unitSeed = StableSeed(seed, unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 var onTime = draw < 0.80;
                 var submittedAt = onTime ? window.DueAt.AddDays(-1 - random.Next(0, 15)).AddHours(random.Next(0, 10))
                     : window.DueAt.AddDays(random.Next(0, 20)).AddHours(random.Next(1, 10));
@@ -129,5 +129,18 @@ internal static class SampleReports
                 _ => null,
             },
         };
+    }
+
+    // FNV-1a over the seed and key: HashCode and string.GetHashCode are seeded per process, so the sample would differ
+    // between runs.
+    private static int StableSeed(int seed, string key)
+    {
+        var hash = 2166136261u ^ (uint)seed;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash & 0x7fffffff);
     }
 }

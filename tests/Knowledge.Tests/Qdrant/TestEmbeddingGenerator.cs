@@ -28,9 +28,21 @@ internal sealed class TestEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         var vector = new float[Dimensions];
         for (var i = 0; i + 3 <= folded.Length; i++)
         {
-            vector[(int)((uint)string.GetHashCode(folded.AsSpan(i, 3), StringComparison.Ordinal) % Dimensions)] += 1;
+            vector[(int)(StableHash(folded.AsSpan(i, 3)) % Dimensions)] += 1;
         }
 
         return vector;
+    }
+
+    // FNV-1a: string.GetHashCode is seeded per process, which made rankings differ between runs.
+    private static uint StableHash(ReadOnlySpan<char> text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
     }
 }
