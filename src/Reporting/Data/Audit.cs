@@ -23,8 +23,13 @@ internal static class Audit
             Action = action,
             EntityType = entityType,
             EntityId = Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            Details = details is null ? null : Truncate(JsonSerializer.Serialize(details, Json), 8000),
+            Details = Details(details),
         });
+
+    /// <summary>The stored form of an event's details (for writers that insert audit rows with plain SQL).</summary>
+    public static string? Details(object? details) => details is null ? null : Truncate(JsonSerializer.Serialize(details, Json), 8000);
+
+    public static string Actor(string actor) => Truncate(actor, 300);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -31,6 +31,9 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>
 {
     private readonly Func<ReportingDbContext> _create;
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
+
+    /// <summary>This process's SQLite writers take turns here (see <see cref="BeginWriteAsync"/>).</summary>
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _migrated;
 
     public ReportingDatabase(DatabaseProvider provider, string connectionString)
@@ -104,6 +107,43 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>
         return _create();
     }
 
+    /// <summary>
+    /// Begins a write transaction on <paramref name="db"/>. SQLite allows one writer at a time and makes the others
+    /// wait in its busy handler, which sleeps with back-off (1, 2, 5 ... 100 ms): under load that sleeping, not the work,
+    /// set the latency. So on SQLite this process's writers first queue on an async gate and reach SQLite one at a time;
+    /// a writer from another process still waits in the busy handler. On PostgreSQL the gate is not used.
+    /// </summary>
+    public async Task<WriteTransaction> BeginWriteAsync(ReportingDbContext db, CancellationToken ct = default)
+    {
+        var gate = Provider == DatabaseProvider.Sqlite ? _writeGate : null;
+        if (gate is not null && !await gate.WaitAsync(WriteGateTimeout, ct))
+        {
+            throw new TimeoutException($"No turn to write to the SQLite database within {WriteGateTimeout.TotalSeconds:F0} s.");
+        }
+
+        try
+        {
+            return new WriteTransaction(await db.Database.BeginTransactionAsync(ct), gate);
+        }
+        catch
+        {
+            gate?.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Saves the context's changes in one write transaction (taking this process's turn to write on SQLite).</summary>
+    public async Task<int> SaveAsync(ReportingDbContext db, CancellationToken ct = default)
+    {
+        await using var transaction = await BeginWriteAsync(db, ct);
+        var count = await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return count;
+    }
+
+    /// <summary>How long a writer waits for its turn before giving up (as long as SQLite's own busy timeout).</summary>
+    internal static readonly TimeSpan WriteGateTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Migrates to the latest (or the named) migration and switches SQLite to WAL. Safe to call repeatedly.</summary>
     public async Task MigrateAsync(string? targetMigration = null, CancellationToken ct = default)
     {
@@ -167,6 +207,35 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>A transaction from <see cref="ReportingDatabase.BeginWriteAsync"/>: disposing it rolls back what was not committed and gives up the turn to write.</summary>
+public sealed class WriteTransaction : IAsyncDisposable
+{
+    private readonly Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction _transaction;
+    private SemaphoreSlim? _gate;
+
+    internal WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, SemaphoreSlim? gate)
+    {
+        _transaction = transaction;
+        _gate = gate;
+    }
+
+    public Task CommitAsync(CancellationToken ct = default) => _transaction.CommitAsync(ct);
+
+    public Task RollbackAsync(CancellationToken ct = default) => _transaction.RollbackAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _transaction.DisposeAsync();
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _gate, null)?.Release();
         }
     }
 }

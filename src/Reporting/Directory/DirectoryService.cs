@@ -104,12 +104,12 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
         if (failure is { } f)
         {
             Audit.Record(db, now, null, actor, "invite.redeem.failed", "invite", invite?.Id ?? 0, new { reason = f.Item1.ToString() });
-            await db.SaveChangesAsync(ct);
+            await database.SaveAsync(db, ct);
             return new(f.Item1, f.Item2, null);
         }
 
         ArgumentNullException.ThrowIfNull(invite); // unreachable: a missing invite is a failure above
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await using (var tx = await database.BeginWriteAsync(db, ct))
         {
             // The conditional update is the one-time check: of two people redeeming at once, only one changes the row.
             var claimed = await db.Invites
@@ -162,7 +162,7 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
 
         var now = clock.GetUtcNow();
         await using var db = await database.OpenAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await database.BeginWriteAsync(db, ct);
         var identity = await db.ChatIdentities.FirstOrDefaultAsync(i => i.Channel == channel && i.PlatformUserId == platformUserId, ct);
         if (identity is null)
         {
@@ -221,7 +221,7 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
         }
 
         var issued = new List<IssuedInvite>(count);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await database.BeginWriteAsync(db, ct);
         for (var i = 0; i < count; i++)
         {
             var plain = InviteCodes.NewCode();

@@ -3,6 +3,7 @@ using DtsAssistant.Reporting.Directory;
 using DtsAssistant.Reporting.Forms;
 using DtsAssistant.Reporting.Schedule;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DtsAssistant.Reporting.Filing;
 
@@ -69,7 +70,11 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
             db.Reports.Add(report);
             try
             {
+                await using var tx = await database.BeginWriteAsync(db, ct);
                 await db.SaveChangesAsync(ct);
+                Audit.Record(db, now, caller, "report.created", "report", report.Id, new { unit = unit.Code, period = period.Key, form = $"{form.Id} v{form.Version}" });
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
             }
             catch (DbUpdateException) when (attempt < WriteAttempts)
             {
@@ -77,8 +82,6 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
                 continue;
             }
 
-            Audit.Record(db, now, caller, "report.created", "report", report.Id, new { unit = unit.Code, period = period.Key, form = $"{form.Id} v{form.Version}" });
-            await db.SaveChangesAsync(ct);
             var created = await BuildSessionAsync(db, report, info, ct);
             var late = phase == PeriodPhase.Overdue ? " Đã quá hạn nộp: báo cáo sẽ được ghi nhận nộp muộn." : "";
             return new(OpenOutcome.Created, $"Bắt đầu báo cáo {period.Label} của {info.Name} ({created.Questions.Count} câu hỏi).{late}", created);
@@ -103,7 +106,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await database.OpenAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await database.BeginWriteAsync(db, ct);
             await LockReportAsync(db, reportId, ct);
             var report = await db.Reports.Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
             if (report?.Unit is null)
@@ -202,6 +205,98 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
         static SaveResult Result(SaveOutcome outcome, string message, int revision) => new(outcome, message, revision, [], []);
     }
 
+    public async Task<SaveResult> SaveAnswerAsync(Caller caller, DraftSession draft, string questionKey, AnswerValue? value, CancellationToken ct = default)
+    {
+        var question = draft.Questions.FirstOrDefault(q => q.Key == questionKey);
+        if (question is null || draft.Status != ReportStatus.Draft || !caller.CanFileFor(draft.Unit) || schedule.PhaseOf(draft.Period) == PeriodPhase.Locked)
+        {
+            // Every refusal is worded by the full path, which reads the report as stored.
+            return await SaveAnswerAsync(caller, draft.ReportId, questionKey, value, draft.Revision, ct);
+        }
+
+        var stored = draft.Answers.GetValueOrDefault(questionKey);
+        if (value is not null)
+        {
+            var current = draft.Answers.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal);
+            var problems = FormValidator.CheckAnswer(draft.Form, question, value, current);
+            if (problems.Any(p => p.Severity == ProblemSeverity.Error))
+            {
+                return new(SaveOutcome.Invalid, string.Join(" ", problems.Select(p => p.Message)), draft.Revision, problems, []);
+            }
+        }
+
+        if (stored?.Value.Storage == value?.Storage)
+        {
+            return new(SaveOutcome.Saved, "Đã lưu.", draft.Revision, [], []);
+        }
+
+        var now = clock.GetUtcNow();
+        var revision = draft.Revision + 1;
+        await using (var db = await database.OpenAsync(ct))
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await using var tx = await database.BeginWriteAsync(db, ct);
+            // The conditional update is the whole concurrency check: it changes the row only if nobody saved since the draft was read.
+            var claimed = await ExecuteAsync(db,
+                "UPDATE reports SET \"Revision\" = @revision WHERE \"Id\" = @id AND \"Revision\" = @expected AND \"Status\" = 'Draft' AND \"WorkingVersion\" = @version",
+                ct, ("revision", revision), ("id", draft.ReportId), ("expected", draft.Revision), ("version", draft.Version));
+            if (claimed == 1)
+            {
+                if (value is null)
+                {
+                    await ExecuteAsync(db, "DELETE FROM answers WHERE \"ReportId\" = @report AND \"Version\" = @version AND \"QuestionKey\" = @question",
+                        ct, ("report", draft.ReportId), ("version", draft.Version), ("question", questionKey));
+                }
+                else
+                {
+                    await ExecuteAsync(db,
+                        """
+                        INSERT INTO answers ("ReportId", "Version", "QuestionKey", "Value", "Number", "Revision", "UpdatedAt", "UpdatedBy", "UpdatedByPersonId")
+                        VALUES (@report, @version, @question, @value, @number, @revision, @at, @by, @person)
+                        ON CONFLICT ("ReportId", "Version", "QuestionKey") DO UPDATE SET "Value" = excluded."Value", "Number" = excluded."Number",
+                            "Revision" = excluded."Revision", "UpdatedAt" = excluded."UpdatedAt", "UpdatedBy" = excluded."UpdatedBy",
+                            "UpdatedByPersonId" = excluded."UpdatedByPersonId"
+                        """,
+                        ct, ("report", draft.ReportId), ("version", draft.Version), ("question", questionKey), ("value", value.Storage),
+                        ("number", value.Number is { } n ? (double)n : null), ("revision", revision), ("at", now.ToUnixTimeMilliseconds()),
+                        ("by", caller.Actor), ("person", caller.PersonId));
+                }
+
+                await ExecuteAsync(db,
+                    """
+                    INSERT INTO audit_events ("At", "ActorPersonId", "Actor", "Action", "EntityType", "EntityId", "Details")
+                    VALUES (@at, @person, @actor, @action, 'report', @entity, @details)
+                    """,
+                    ct, ("at", now.ToUnixTimeMilliseconds()), ("person", caller.PersonId), ("actor", Audit.Actor(caller.Actor)),
+                    ("action", value is null ? "report.answer.cleared" : "report.answer.saved"),
+                    ("entity", draft.ReportId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    ("details", Audit.Details(new { question = questionKey, version = draft.Version, old = stored?.Value.Storage, @new = value?.Storage })));
+                await tx.CommitAsync(ct);
+                return new(SaveOutcome.Saved, "Đã lưu.", revision, [], []);
+            }
+        }
+
+        // Someone saved since the draft was read: the full path re-reads, tells what changed, and decides again.
+        return await SaveAnswerAsync(caller, draft.ReportId, questionKey, value, draft.Revision, ct);
+    }
+
+    /// <summary>Runs one statement in the context's open connection and current transaction.</summary>
+    private static async Task<int> ExecuteAsync(ReportingDbContext db, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
     public async Task<ValidationResult> ValidateAsync(Caller caller, long reportId, CancellationToken ct = default)
     {
         await using var db = await database.OpenAsync(ct);
@@ -219,7 +314,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await database.OpenAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await database.BeginWriteAsync(db, ct);
             await LockReportAsync(db, reportId, ct);
             var report = await db.Reports.Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
             if (report?.Unit is null)
@@ -301,7 +396,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await database.OpenAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await database.BeginWriteAsync(db, ct);
             await LockReportAsync(db, reportId, ct);
             var report = await db.Reports.Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
             if (report?.Unit is null)

@@ -141,6 +141,15 @@ public interface IFilingService
     Task<SaveResult> SaveAnswerAsync(Caller caller, long reportId, string questionKey, AnswerValue? value, int expectedRevision,
         CancellationToken ct = default);
 
+    /// <summary>
+    /// Saves one answer to a draft the caller already holds (from <see cref="OpenAsync"/>, <see cref="GetAsync"/> or kept
+    /// up to date after its own saves). When the report is still at <see cref="DraftSession.Revision"/>, one conditional
+    /// update of the revision decides and nothing is re-read; otherwise this is
+    /// <see cref="SaveAnswerAsync(Caller, long, string, AnswerValue?, int, CancellationToken)"/> with the draft's revision,
+    /// which tells what others changed.
+    /// </summary>
+    Task<SaveResult> SaveAnswerAsync(Caller caller, DraftSession draft, string questionKey, AnswerValue? value, CancellationToken ct = default);
+
     /// <summary>Checks the whole working version: required answers, rules, and warnings for big changes against last period.</summary>
     Task<ValidationResult> ValidateAsync(Caller caller, long reportId, CancellationToken ct = default);
 

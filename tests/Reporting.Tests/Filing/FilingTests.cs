@@ -55,6 +55,93 @@ public abstract class FilingTests(DatabaseFixture fixture) : DatabaseTests(fixtu
     }
 
     [DbFact]
+    public async Task Saving_to_a_held_draft_writes_the_answer_the_revision_and_the_audit()
+    {
+        await World.WithSmallDirectoryAsync();
+        var focal = await World.BindAsync(Role.FocalPoint, "TH-A1");
+        var draft = (await World.Filing.OpenAsync(focal, "TH-A1", November)).Session!;
+
+        var first = await World.Filing.SaveAnswerAsync(focal, draft, "cb_tong", new IntegerAnswer(45));
+        var held = (await World.Filing.GetAsync(focal, draft.ReportId))!;
+        var second = await World.Filing.SaveAnswerAsync(focal, held, "cb_tong", new IntegerAnswer(46));
+
+        Assert.Equal((SaveOutcome.Saved, draft.Revision + 1), (first.Outcome, first.Revision));
+        Assert.Equal((SaveOutcome.Saved, draft.Revision + 2), (second.Outcome, second.Revision));
+        var reread = (await World.Filing.GetAsync(focal, draft.ReportId))!;
+        Assert.Equal(second.Revision, reread.Revision);
+        Assert.Equal(new IntegerAnswer(46), reread.Answers["cb_tong"].Value);
+        Assert.Equal((focal.Actor, second.Revision), (reread.Answers["cb_tong"].UpdatedBy, reread.Answers["cb_tong"].Revision));
+        Assert.Equal(World.Clock.GetUtcNow().ToUnixTimeMilliseconds(), reread.Answers["cb_tong"].UpdatedAt.ToUnixTimeMilliseconds());
+        await using var db = World.Database.CreateDbContext();
+        var audits = await db.AuditEvents.Where(a => a.Action == "report.answer.saved").OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(2, audits.Count);
+        Assert.All(audits, a => Assert.Equal((focal.PersonId, focal.Actor, draft.ReportId.ToString(System.Globalization.CultureInfo.InvariantCulture)), (a.ActorPersonId, a.Actor, a.EntityId)));
+        Assert.Contains("\"old\":\"45\"", audits[1].Details);
+        Assert.Contains("\"new\":\"46\"", audits[1].Details);
+    }
+
+    [DbFact]
+    public async Task Saving_to_a_stale_draft_falls_back_and_tells_what_the_other_writer_changed()
+    {
+        await World.WithSmallDirectoryAsync();
+        var first = await World.BindAsync(Role.FocalPoint, "THPT-1");
+        var second = await World.BindAsync(Role.FocalPoint, "THPT-1");
+        var draft = (await World.Filing.OpenAsync(first, "THPT-1", November)).Session!;
+        await World.Filing.SaveAnswerAsync(second, draft, "ke_hoach_cds", new YesNoAnswer(true));
+
+        var other = await World.Filing.SaveAnswerAsync(first, draft, "lan_dat_chuan", new YesNoAnswer(false));
+        var same = await World.Filing.SaveAnswerAsync(first, draft, "ke_hoach_cds", new YesNoAnswer(false));
+
+        Assert.Equal(SaveOutcome.Saved, other.Outcome);
+        Assert.Equal("ke_hoach_cds", Assert.Single(other.ChangedByOthers).QuestionKey);
+        Assert.Equal(SaveOutcome.Conflict, same.Outcome);
+        var reread = (await World.Filing.GetAsync(first, draft.ReportId))!;
+        Assert.Equal(new YesNoAnswer(true), reread.Answers["ke_hoach_cds"].Value);
+        Assert.Equal(new YesNoAnswer(false), reread.Answers["lan_dat_chuan"].Value);
+        Assert.Equal(draft.Revision + 2, reread.Revision);
+    }
+
+    [DbFact]
+    public async Task Saving_to_a_held_draft_refuses_bad_values_and_clears_with_null()
+    {
+        await World.WithSmallDirectoryAsync();
+        var focal = await World.BindAsync(Role.FocalPoint, "TH-A1");
+        var draft = (await World.Filing.OpenAsync(focal, "TH-A1", November)).Session!;
+        var total = await World.Filing.SaveAnswerAsync(focal, draft, "cb_tong", new IntegerAnswer(40));
+        var held = (await World.Filing.GetAsync(focal, draft.ReportId))!;
+
+        var tooMany = await World.Filing.SaveAnswerAsync(focal, held, "cb_ky_nang_so", new IntegerAnswer(41));
+        var unknown = await World.Filing.SaveAnswerAsync(focal, held, "khong_co", new IntegerAnswer(1));
+        var cleared = await World.Filing.SaveAnswerAsync(focal, held, "cb_tong", null);
+
+        Assert.Equal(SaveOutcome.Invalid, tooMany.Outcome);
+        Assert.Equal(SaveOutcome.UnknownQuestion, unknown.Outcome);
+        Assert.Equal((SaveOutcome.Saved, total.Revision + 1), (cleared.Outcome, cleared.Revision));
+        var reread = (await World.Filing.GetAsync(focal, draft.ReportId))!;
+        Assert.Empty(reread.Answers);
+        await using var db = World.Database.CreateDbContext();
+        Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.Action == "report.answer.cleared"));
+    }
+
+    [DbFact]
+    public async Task Saving_to_a_held_draft_after_submission_or_by_another_unit_is_refused()
+    {
+        await World.WithSmallDirectoryAsync();
+        var focal = await World.BindAsync(Role.FocalPoint, "THCS-A1");
+        var stranger = await World.BindAsync(Role.FocalPoint, "TH-A1");
+        var draft = (await World.Filing.OpenAsync(focal, "THCS-A1", November)).Session!;
+
+        var denied = await World.Filing.SaveAnswerAsync(stranger, draft, "cb_tong", new IntegerAnswer(10));
+        await World.FileAsync(focal, "THCS-A1", November);
+        var late = await World.Filing.SaveAnswerAsync(focal, draft, "cb_tong", new IntegerAnswer(10));
+
+        Assert.Equal(SaveOutcome.Denied, denied.Outcome);
+        Assert.Equal(SaveOutcome.NotEditable, late.Outcome);
+        var reread = (await World.Filing.GetAsync(focal, draft.ReportId))!;
+        Assert.NotEqual(new IntegerAnswer(10), reread.Answers["cb_tong"].Value);
+    }
+
+    [DbFact]
     public async Task An_invalid_answer_is_refused_and_nothing_changes()
     {
         await World.WithSmallDirectoryAsync();

@@ -253,7 +253,10 @@ internal sealed class FilingDialogue(
             value = AnswerValue.FromStorage(question.Type, parsed.Value!);
         }
 
-        var saved = await filing.SaveAnswerAsync(caller, session.ReportId, question.Key, value, current.Revision, ct).ConfigureAwait(false);
+        // The draft in hand is current when it is at the conversation's revision: then one conditional write suffices.
+        var saved = session.Revision == current.Revision
+            ? await filing.SaveAnswerAsync(caller, session, question.Key, value, ct).ConfigureAwait(false)
+            : await filing.SaveAnswerAsync(caller, session.ReportId, question.Key, value, current.Revision, ct).ConfigureAwait(false);
         switch (saved.Outcome)
         {
             case SaveOutcome.Saved:

@@ -50,9 +50,11 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         remembered.TryRemove(conversationKey, out _);
         await EnsureTableAsync(ct).ConfigureAwait(false);
         await using var db = database.CreateDbContext();
+        await using var write = await database.BeginWriteAsync(db, ct).ConfigureAwait(false);
         if (state.IsEmpty)
         {
             await db.Database.ExecuteSqlAsync($"DELETE FROM conversation_states WHERE conversation_key = {conversationKey}", ct).ConfigureAwait(false);
+            await write.CommitAsync(ct).ConfigureAwait(false);
             Remember(conversationKey, ConversationState.Empty);
             return;
         }
@@ -65,6 +67,7 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
             ON CONFLICT (conversation_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
             """,
             ct).ConfigureAwait(false);
+        await write.CommitAsync(ct).ConfigureAwait(false);
         Remember(conversationKey, state);
     }
 
