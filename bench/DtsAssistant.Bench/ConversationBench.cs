@@ -110,6 +110,15 @@ internal static class ConversationBench
         wall.Stop();
 
         var messages = latencies.Length;
+        if (args.Contains("--per-step"))
+        {
+            for (var step = 0; step < script.Length; step++)
+            {
+                var mean = Enumerable.Range(0, focalPoints).Average(i => latencies[i * script.Length + step]) * 1000.0 / Stopwatch.Frequency;
+                Console.WriteLine($"  step {step,2} '{script[step]}': mean {mean:F2} ms");
+            }
+        }
+
         Array.Sort(latencies);
         double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
         Console.WriteLine($"messages: {messages:N0} in {wall.Elapsed.TotalSeconds:F1} s = {messages / wall.Elapsed.TotalSeconds:F0} messages/s");

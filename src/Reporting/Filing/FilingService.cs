@@ -82,7 +82,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
                 continue;
             }
 
-            var created = await BuildSessionAsync(db, report, info, ct);
+            var created = await BuildSessionAsync(db, report, info, ct, created: true);
             var late = phase == PeriodPhase.Overdue ? " Đã quá hạn nộp: báo cáo sẽ được ghi nhận nộp muộn." : "";
             return new(OpenOutcome.Created, $"Bắt đầu báo cáo {period.Label} của {info.Name} ({created.Questions.Count} câu hỏi).{late}", created);
         }
@@ -262,15 +262,8 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
                         ("by", caller.Actor), ("person", caller.PersonId));
                 }
 
-                await ExecuteAsync(db,
-                    """
-                    INSERT INTO audit_events ("At", "ActorPersonId", "Actor", "Action", "EntityType", "EntityId", "Details")
-                    VALUES (@at, @person, @actor, @action, 'report', @entity, @details)
-                    """,
-                    ct, ("at", now.ToUnixTimeMilliseconds()), ("person", caller.PersonId), ("actor", Audit.Actor(caller.Actor)),
-                    ("action", value is null ? "report.answer.cleared" : "report.answer.saved"),
-                    ("entity", draft.ReportId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    ("details", Audit.Details(new { question = questionKey, version = draft.Version, old = stored?.Value.Storage, @new = value?.Storage })));
+                await InsertAuditAsync(db, now, caller, value is null ? "report.answer.cleared" : "report.answer.saved", draft.ReportId,
+                    new { question = questionKey, version = draft.Version, old = stored?.Value.Storage, @new = value?.Storage }, ct);
                 await tx.CommitAsync(ct);
                 return new(SaveOutcome.Saved, "Đã lưu.", revision, [], []);
             }
@@ -280,10 +273,34 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
         return await SaveAnswerAsync(caller, draft.ReportId, questionKey, value, draft.Revision, ct);
     }
 
+    /// <summary>The audit row of <see cref="Audit.Record(ReportingDbContext, DateTimeOffset, Caller, string, string, object, object?)"/>, written with plain SQL.</summary>
+    private static Task<int> InsertAuditAsync(ReportingDbContext db, DateTimeOffset at, Caller caller, string action, long reportId, object details,
+        CancellationToken ct) =>
+        ExecuteAsync(db,
+            """
+            INSERT INTO audit_events ("At", "ActorPersonId", "Actor", "Action", "EntityType", "EntityId", "Details")
+            VALUES (@at, @person, @actor, @action, 'report', @entity, @details)
+            """,
+            ct, ("at", at.ToUnixTimeMilliseconds()), ("person", caller.PersonId), ("actor", Audit.Actor(caller.Actor)), ("action", action),
+            ("entity", reportId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("details", Audit.Details(details)));
+
     /// <summary>Runs one statement in the context's open connection and current transaction.</summary>
     private static async Task<int> ExecuteAsync(ReportingDbContext db, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
+        await using var command = Command(db, sql, parameters);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<object?> ScalarAsync(ReportingDbContext db, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(db, sql, parameters);
+        var result = await command.ExecuteScalarAsync(ct);
+        return result is DBNull ? null : result;
+    }
+
+    private static System.Data.Common.DbCommand Command(ReportingDbContext db, string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
@@ -294,7 +311,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
             command.Parameters.Add(parameter);
         }
 
-        return await command.ExecuteNonQueryAsync(ct);
+        return command;
     }
 
     public async Task<ValidationResult> ValidateAsync(Caller caller, long reportId, CancellationToken ct = default)
@@ -381,14 +398,77 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
                 continue;
             }
 
-            var receipt = new Receipt(reference, report.Id, unit.Code, unit.Name, period, report.WorkingVersion, now, report.Timeliness.Value);
-            var when = Local(now);
-            var lateNote = timeliness == Timeliness.Late ? " (nộp muộn)" : " (đúng hạn)";
-            var message = report.WorkingVersion == 1
-                ? $"Đã nộp báo cáo {period.Label} của {unit.Name} lúc {when}{lateNote}. Số biên nhận: {reference}."
-                : $"Đã nộp bản sửa đổi lần {report.WorkingVersion - 1} báo cáo {period.Label} của {unit.Name} lúc {when}. Số biên nhận: {reference}.";
-            return new(SubmitOutcome.Submitted, message, receipt, validation);
+            return Submitted(new Receipt(reference, report.Id, unit.Code, unit.Name, period, report.WorkingVersion, now, report.Timeliness.Value), timeliness, validation);
         }
+    }
+
+    public ValidationResult Validate(DraftSession draft)
+    {
+        var values = draft.Answers.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal);
+        var problems = FormValidator.CheckReport(draft.Form, draft.Questions, values, draft.Previous);
+        return new(problems.Where(p => p.Severity == ProblemSeverity.Error).ToList(), problems.Where(p => p.Severity == ProblemSeverity.Warning).ToList());
+    }
+
+    public async Task<SubmitResult> SubmitAsync(Caller caller, DraftSession draft, CancellationToken ct = default)
+    {
+        if (draft.Status != ReportStatus.Draft || !caller.CanFileFor(draft.Unit) || schedule.PhaseOf(draft.Period) == PeriodPhase.Locked)
+        {
+            return await SubmitAsync(caller, draft.ReportId, draft.Revision, ct);
+        }
+
+        var validation = Validate(draft);
+        if (!validation.CanSubmit)
+        {
+            return new(SubmitOutcome.Invalid, "Chưa thể nộp: " + string.Join(" ", validation.Errors.Select(e => e.Message)), null, validation);
+        }
+
+        var now = clock.GetUtcNow();
+        var at = now.ToUnixTimeMilliseconds();
+        var timeliness = schedule.TimelinessOf(draft.Period, now);
+        var reference = $"BC-{draft.Period.Key}-{draft.Unit.Code}-{draft.Version}";
+        await using (var db = await database.OpenAsync(ct))
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await using var tx = await database.BeginWriteAsync(db, ct);
+            // One conditional update: the report must still be the draft this caller validated. The first submission decides timeliness.
+            var stored = await ScalarAsync(db,
+                """
+                UPDATE reports SET "Status" = 'Submitted', "SubmittedVersion" = "WorkingVersion", "Revision" = "Revision" + 1,
+                    "Timeliness" = COALESCE("Timeliness", @timeliness), "FirstSubmittedAt" = COALESCE("FirstSubmittedAt", @at), "LastSubmittedAt" = @at
+                WHERE "Id" = @id AND "Revision" = @expected AND "Status" = 'Draft' AND "WorkingVersion" = @version
+                RETURNING "Timeliness"
+                """,
+                ct, ("timeliness", timeliness.ToString()), ("at", at), ("id", draft.ReportId), ("expected", draft.Revision), ("version", draft.Version));
+            if (stored is string reportTimeliness)
+            {
+                await ExecuteAsync(db,
+                    """
+                    INSERT INTO report_submissions ("ReportId", "Version", "ReferenceNumber", "SubmittedAt", "SubmittedBy", "SubmittedByPersonId", "Timeliness")
+                    VALUES (@report, @version, @reference, @at, @by, @person, @timeliness)
+                    """,
+                    ct, ("report", draft.ReportId), ("version", draft.Version), ("reference", reference), ("at", at), ("by", caller.Actor),
+                    ("person", caller.PersonId), ("timeliness", timeliness.ToString()));
+                await InsertAuditAsync(db, now, caller, draft.Version == 1 ? "report.submitted" : "report.amended", draft.ReportId,
+                    new { version = draft.Version, reference, timeliness = timeliness.ToString() }, ct);
+                await tx.CommitAsync(ct);
+                var receipt = new Receipt(reference, draft.ReportId, draft.Unit.Code, draft.Unit.Name, draft.Period, draft.Version, now,
+                    Enum.Parse<Timeliness>(reportTimeliness));
+                return Submitted(receipt, timeliness, validation);
+            }
+        }
+
+        // The report changed since the draft was read (or was submitted meanwhile): the full path re-reads and explains.
+        return await SubmitAsync(caller, draft.ReportId, draft.Revision, ct);
+    }
+
+    private static SubmitResult Submitted(Receipt receipt, Timeliness timeliness, ValidationResult validation)
+    {
+        var when = Local(receipt.SubmittedAt);
+        var lateNote = timeliness == Timeliness.Late ? " (nộp muộn)" : " (đúng hạn)";
+        var message = receipt.Version == 1
+            ? $"Đã nộp báo cáo {receipt.Period.Label} của {receipt.UnitName} lúc {when}{lateNote}. Số biên nhận: {receipt.ReferenceNumber}."
+            : $"Đã nộp bản sửa đổi lần {receipt.Version - 1} báo cáo {receipt.Period.Label} của {receipt.UnitName} lúc {when}. Số biên nhận: {receipt.ReferenceNumber}.";
+        return new(SubmitOutcome.Submitted, message, receipt, validation);
     }
 
     public async Task<AmendResult> AmendAsync(Caller caller, long reportId, CancellationToken ct = default)
@@ -539,11 +619,12 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
             .ToDictionary(a => a.QuestionKey, a => ValueOf(form, a), StringComparer.Ordinal);
     }
 
-    private async Task<DraftSession> BuildSessionAsync(ReportingDbContext db, Report report, UnitInfo unit, CancellationToken ct)
+    /// <param name="created">The report was created in this unit of work: it has no answers or receipts to read.</param>
+    private async Task<DraftSession> BuildSessionAsync(ReportingDbContext db, Report report, UnitInfo unit, CancellationToken ct, bool created = false)
     {
         var form = FormOf(report);
         var period = Period.Parse(report.PeriodKey);
-        var answers = await db.Answers.AsNoTracking().Where(a => a.ReportId == report.Id && a.Version == report.WorkingVersion).ToListAsync(ct);
+        var answers = created ? [] : await db.Answers.AsNoTracking().Where(a => a.ReportId == report.Id && a.Version == report.WorkingVersion).ToListAsync(ct);
         var stored = answers.ToDictionary(
             a => a.QuestionKey,
             a => new StoredAnswer(a.QuestionKey, ValueOf(form, a), a.UpdatedAt, a.UpdatedBy, a.Revision),
@@ -551,9 +632,12 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
         var previous = await PreviousSubmittedAsync(db, report, form, ct);
         var carried = form.Questions.Where(q => q.CarryOver && previous.ContainsKey(q.Key))
             .ToDictionary(q => q.Key, q => previous[q.Key], StringComparer.Ordinal);
-        var receipt = await LastReceiptAsync(db, report, unit, ct);
+        var receipt = created ? null : await LastReceiptAsync(db, report, unit, ct);
         return new DraftSession(report.Id, unit, period, schedule.WindowOf(period), form, report.Status, report.WorkingVersion, report.Revision,
-            form.QuestionsFor(unit.Profile), stored, carried, schedule.TimelinessOf(period, clock.GetUtcNow()), receipt);
+            form.QuestionsFor(unit.Profile), stored, carried, schedule.TimelinessOf(period, clock.GetUtcNow()), receipt)
+        {
+            Previous = previous,
+        };
     }
 
     private static async Task<Receipt?> LastReceiptAsync(ReportingDbContext db, Report report, UnitInfo unit, CancellationToken ct)

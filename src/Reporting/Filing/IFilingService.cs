@@ -33,6 +33,9 @@ public sealed record DraftSession(
     Timeliness TimelinessIfSubmittedNow,
     Receipt? LastReceipt)
 {
+    /// <summary>The unit's submitted values of the previous period of this kind (for defaults and big-change warnings).</summary>
+    public IReadOnlyDictionary<string, AnswerValue> Previous { get; init; } = new Dictionary<string, AnswerValue>();
+
     /// <summary>The first applicable question without an answer, in form order; null when all are answered.</summary>
     public QuestionDefinition? NextUnanswered => Questions.FirstOrDefault(q => !Answers.ContainsKey(q.Key));
 }
@@ -152,6 +155,15 @@ public interface IFilingService
 
     /// <summary>Checks the whole working version: required answers, rules, and warnings for big changes against last period.</summary>
     Task<ValidationResult> ValidateAsync(Caller caller, long reportId, CancellationToken ct = default);
+
+    /// <summary>Checks a held draft as <see cref="ValidateAsync"/> does, without reading the database.</summary>
+    ValidationResult Validate(DraftSession draft);
+
+    /// <summary>
+    /// Submits a held draft: when the report is still at <see cref="DraftSession.Revision"/>, the draft is validated in
+    /// memory and one conditional update decides; otherwise this is <see cref="SubmitAsync(Caller, long, int, CancellationToken)"/>.
+    /// </summary>
+    Task<SubmitResult> SubmitAsync(Caller caller, DraftSession draft, CancellationToken ct = default);
 
     /// <summary>Submits the working version if it has no errors (warnings do not block) and returns the receipt.</summary>
     Task<SubmitResult> SubmitAsync(Caller caller, long reportId, int expectedRevision, CancellationToken ct = default);

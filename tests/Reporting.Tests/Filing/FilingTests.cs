@@ -1,4 +1,5 @@
 using DtsAssistant.Reporting.Data;
+using DtsAssistant.Reporting.Directory;
 using DtsAssistant.Reporting.Filing;
 using DtsAssistant.Reporting.Forms;
 using DtsAssistant.Reporting.Schedule;
@@ -351,6 +352,96 @@ public abstract class FilingTests(DatabaseFixture fixture) : DatabaseTests(fixtu
         var submissions = await db.ReportSubmissions.Where(s => s.ReportId == first.ReportId).OrderBy(s => s.Version).ToListAsync();
         Assert.Equal([Timeliness.OnTime, Timeliness.Late], submissions.Select(s => s.Timeliness));
         Assert.Equal(2, await db.Answers.Where(a => a.ReportId == first.ReportId && a.QuestionKey == "cb_tong").CountAsync());
+    }
+
+    [DbFact]
+    public async Task Submitting_a_held_draft_gives_the_receipt_and_amending_it_keeps_the_first_timeliness()
+    {
+        await World.WithSmallDirectoryAsync();
+        var focal = await World.BindAsync(Role.FocalPoint, "TH-A1");
+        var draft = await AnswerAllAsync(focal, "TH-A1");
+
+        var submitted = await World.Filing.SubmitAsync(focal, draft);
+        World.Clock.SetUtcNow(new DateTimeOffset(2025, 11, 25, 9, 0, 0, VietnamTime.Offset));
+        var amendment = (await World.Filing.AmendAsync(focal, draft.ReportId)).Session!;
+        var saved = await World.Filing.SaveAnswerAsync(focal, amendment, "cb_tong", new IntegerAnswer(42));
+        var resubmitted = await World.Filing.SubmitAsync(focal, (await World.Filing.GetAsync(focal, draft.ReportId))!);
+
+        Assert.Equal(SubmitOutcome.Submitted, submitted.Outcome);
+        Assert.Equal(("BC-2025-11-TH-A1-1", Timeliness.OnTime, 1), (submitted.Receipt!.ReferenceNumber, submitted.Receipt.Timeliness, submitted.Receipt.Version));
+        Assert.Contains("đúng hạn", submitted.Message);
+        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        Assert.Equal(SubmitOutcome.Submitted, resubmitted.Outcome);
+        Assert.Equal(("BC-2025-11-TH-A1-2", Timeliness.OnTime, 2), (resubmitted.Receipt!.ReferenceNumber, resubmitted.Receipt.Timeliness, resubmitted.Receipt.Version));
+        var reread = (await World.Filing.GetAsync(focal, draft.ReportId))!;
+        Assert.Equal((ReportStatus.Submitted, 2), (reread.Status, reread.Version));
+        Assert.Equal("BC-2025-11-TH-A1-2", reread.LastReceipt!.ReferenceNumber);
+        await using var db = World.Database.CreateDbContext();
+        var report = await db.Reports.SingleAsync(r => r.Id == draft.ReportId);
+        Assert.Equal((2, Timeliness.OnTime), (report.SubmittedVersion, report.Timeliness));
+        Assert.True(report.FirstSubmittedAt < report.LastSubmittedAt);
+        var submissions = await db.ReportSubmissions.Where(s => s.ReportId == draft.ReportId).OrderBy(s => s.Version).ToListAsync();
+        Assert.Equal([Timeliness.OnTime, Timeliness.Late], submissions.Select(s => s.Timeliness));
+        Assert.All(submissions, s => Assert.Equal((focal.Actor, focal.PersonId), (s.SubmittedBy, s.SubmittedByPersonId)));
+        var actions = await db.AuditEvents.Where(a => a.EntityType == "report").Select(a => a.Action).ToListAsync();
+        Assert.Contains("report.submitted", actions);
+        Assert.Contains("report.amended", actions);
+    }
+
+    [DbFact]
+    public async Task Submitting_a_stale_or_incomplete_held_draft_submits_nothing()
+    {
+        await World.WithSmallDirectoryAsync();
+        var first = await World.BindAsync(Role.FocalPoint, "THPT-1");
+        var second = await World.BindAsync(Role.FocalPoint, "THPT-1");
+        var incomplete = (await World.Filing.OpenAsync(first, "THPT-1", November)).Session!;
+        var invalid = await World.Filing.SubmitAsync(first, incomplete);
+        var complete = await AnswerAllAsync(first, "THPT-1");
+        await World.Filing.SaveAnswerAsync(second, complete, "cb_tong", new IntegerAnswer(99));
+
+        var stale = await World.Filing.SubmitAsync(first, complete);
+
+        Assert.Equal(SubmitOutcome.Invalid, invalid.Outcome);
+        Assert.StartsWith("Chưa thể nộp:", invalid.Message);
+        Assert.Equal(SubmitOutcome.Conflict, stale.Outcome);
+        Assert.Null(stale.Receipt);
+        var reread = (await World.Filing.GetAsync(first, complete.ReportId))!;
+        Assert.Equal(ReportStatus.Draft, reread.Status);
+        await using var db = World.Database.CreateDbContext();
+        Assert.Equal(0, await db.ReportSubmissions.CountAsync());
+    }
+
+    [DbFact]
+    public async Task Validating_a_held_draft_gives_what_validating_the_stored_report_gives()
+    {
+        await World.WithSmallDirectoryAsync();
+        var focal = await World.BindAsync(Role.FocalPoint, "TH-A1");
+        await World.FileAsync(focal, "TH-A1", Period.Month(2025, 10));
+        var draft = await AnswerAllAsync(focal, "TH-A1", ("gv_tong", new IntegerAnswer(90)));
+        var partial = (await World.Filing.GetAsync(focal, draft.ReportId))! with { Answers = new Dictionary<string, StoredAnswer>() };
+
+        var held = World.Filing.Validate(draft);
+        var stored = await World.Filing.ValidateAsync(focal, draft.ReportId);
+
+        Assert.Equal(stored.Errors.Select(e => e.QuestionKey), held.Errors.Select(e => e.QuestionKey));
+        Assert.Equal(stored.Warnings.Select(w => (w.QuestionKey, w.Message)), held.Warnings.Select(w => (w.QuestionKey, w.Message)));
+        Assert.Contains(held.Warnings, w => w.QuestionKey == "gv_tong");
+        Assert.False(World.Filing.Validate(partial).CanSubmit);
+    }
+
+    /// <summary>Opens the November report and answers every question through held drafts; returns the draft as stored.</summary>
+    private async Task<DraftSession> AnswerAllAsync(Caller focal, string unitCode, params (string Key, AnswerValue Value)[] overrides)
+    {
+        var draft = (await World.Filing.OpenAsync(focal, unitCode, November)).Session!;
+        var values = ReportingWorld.GoodAnswers(overrides);
+        foreach (var question in draft.Questions.Where(q => values.ContainsKey(q.Key)))
+        {
+            var saved = await World.Filing.SaveAnswerAsync(focal, draft, question.Key, values[question.Key]);
+            Assert.True(saved.Outcome == SaveOutcome.Saved, $"{question.Key}: {saved.Message}");
+            draft = (await World.Filing.GetAsync(focal, draft.ReportId))!;
+        }
+
+        return draft;
     }
 
     [DbFact]

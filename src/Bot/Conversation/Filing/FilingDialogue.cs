@@ -33,7 +33,10 @@ internal sealed class FilingDialogue(
         "Chỉ đầu mối CĐS đã đăng ký của đơn vị mới nộp được báo cáo. Nếu bạn là đầu mối, hãy đăng ký bằng /dangky <mã mời> do quản trị viên cấp.";
 
     /// <summary>Starts or resumes filing: from /baocao, its button, or plain words ("nộp báo cáo tháng 11").</summary>
-    public async Task<DialogueResult> StartAsync(Caller caller, ConversationState state, string text, CancellationToken ct)
+    public async Task<DialogueResult> StartAsync(Caller caller, ConversationState state, string conversationKey, string text, CancellationToken ct) =>
+        Remember(conversationKey, await OpenAsync(caller, state, text, ct).ConfigureAwait(false));
+
+    private async Task<DialogueResult> OpenAsync(Caller caller, ConversationState state, string text, CancellationToken ct)
     {
         if (caller.FilingUnits.Count == 0)
         {
@@ -98,17 +101,23 @@ internal sealed class FilingDialogue(
     public async Task<DialogueResult> ContinueAsync(Caller caller, ConversationState state, Turn turn, CancellationToken ct)
     {
         var current = state.Filing!;
-        // The summary always shows the report as stored; single questions may use the draft this conversation last saw.
-        var session = (current.Step == FilingStep.Question ? drafts.Get(turn.ConversationKey, current.ReportId, current.Revision) : null)
+        // Questions and the summary may use the draft this conversation last saw at its revision: whatever another writer
+        // changed since is caught by the revision check of the next save or of the submission, which then re-reads.
+        var session = (current.Step is FilingStep.Question or FilingStep.Summary ? drafts.Get(turn.ConversationKey, current.ReportId, current.Revision) : null)
             ?? await filing.GetAsync(caller, current.ReportId, ct).ConfigureAwait(false);
-        var result = await ContinueWithAsync(caller, state, turn, current, session, ct).ConfigureAwait(false);
-        if (result.State.Filing is { Step: FilingStep.Question } next && lastShown is { } shown && shown.ReportId == next.ReportId)
+        return Remember(turn.ConversationKey, await ContinueWithAsync(caller, state, turn, current, session, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>Keeps the draft behind what was just shown for the conversation's next message, or forgets it.</summary>
+    private DialogueResult Remember(string conversationKey, DialogueResult result)
+    {
+        if (result.State.Filing is { Step: FilingStep.Question or FilingStep.Summary } next && lastShown is { } shown && shown.ReportId == next.ReportId)
         {
-            drafts.Put(turn.ConversationKey, shown with { Revision = next.Revision });
+            drafts.Put(conversationKey, shown with { Revision = next.Revision });
         }
         else
         {
-            drafts.Forget(turn.ConversationKey);
+            drafts.Forget(conversationKey);
         }
 
         return result;
@@ -291,7 +300,9 @@ internal sealed class FilingDialogue(
 
     private async Task<DialogueResult> SubmitAsync(Caller caller, ConversationState state, DraftSession session, FilingState current, CancellationToken ct)
     {
-        var submitted = await filing.SubmitAsync(caller, session.ReportId, current.Revision, ct).ConfigureAwait(false);
+        var submitted = session.Revision == current.Revision
+            ? await filing.SubmitAsync(caller, session, ct).ConfigureAwait(false)
+            : await filing.SubmitAsync(caller, session.ReportId, current.Revision, ct).ConfigureAwait(false);
         switch (submitted.Outcome)
         {
             case SubmitOutcome.Submitted when submitted.Receipt is { } receipt:
@@ -357,7 +368,7 @@ internal sealed class FilingDialogue(
         var state = new ConversationState(filingState);
         if (filingState.Step == FilingStep.Summary || filingState.Index >= session.Questions.Count)
         {
-            var validation = await filing.ValidateAsync(caller, session.ReportId, ct).ConfigureAwait(false);
+            var validation = filing.Validate(session);
             var summaryState = filingState with { Step = FilingStep.Summary, Index = session.Questions.Count };
             return DialogueResult.Of(state with { Filing = summaryState }, FilingTexts.Summary(session, validation, prefix));
         }

@@ -86,7 +86,7 @@ internal sealed class MessageRouter(
             // "báo cáo tháng 11" from someone who oversees but does not file means the status of that report.
             Intent.Filing when caller.FilingUnits.Count == 0 && StatusQueries.SeesStatus(caller) && !IntentDetector.HasFilingVerb(turn.Input) =>
                 DialogueResult.Of(state, await status.AnswerAsync(caller, turn.Input, ct).ConfigureAwait(false)),
-            Intent.Filing => await filing.StartAsync(caller, state, turn.Input, ct).ConfigureAwait(false),
+            Intent.Filing => await filing.StartAsync(caller, state, turn.ConversationKey, turn.Input, ct).ConfigureAwait(false),
             _ => DialogueResult.Of(state, await sideQuestions.AnswerAsync(caller, turn.Input, ct).ConfigureAwait(false)),
         };
     }
@@ -109,7 +109,7 @@ internal sealed class MessageRouter(
             case "huydangky" or "unregister":
                 return new DialogueResult([await registration.UnregisterAsync(turn, caller, ct).ConfigureAwait(false)], ConversationState.Empty);
             case "baocao" or "nopbaocao" or "report":
-                return await filing.StartAsync(caller, state with { Filing = state.Filing is { } f ? f with { Paused = false } : null }, command.Argument, ct)
+                return await filing.StartAsync(caller, state with { Filing = state.Filing is { } f ? f with { Paused = false } : null }, turn.ConversationKey, command.Argument, ct)
                     .ConfigureAwait(false);
             case "trangthai" or "status":
                 return DialogueResult.Of(state, await status.CommandAsync(caller, command.Argument, ct).ConfigureAwait(false));
