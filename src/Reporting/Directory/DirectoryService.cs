@@ -313,20 +313,44 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
 
     private static async Task<Caller?> LoadCallerAsync(ReportingDbContext db, string channel, string platformUserId, CancellationToken ct)
     {
-        var identity = await db.ChatIdentities.AsNoTracking().Include(i => i.Person)
-            .FirstOrDefaultAsync(i => i.Channel == channel && i.PlatformUserId == platformUserId, ct);
+        var (identity, roles) = db switch
+        {
+            SqliteReportingDbContext sqlite => await CallerQueries<SqliteReportingDbContext>.RunAsync(sqlite, channel, platformUserId, ct),
+            PostgresReportingDbContext postgres => await CallerQueries<PostgresReportingDbContext>.RunAsync(postgres, channel, platformUserId, ct),
+            _ => throw new NotSupportedException(db.GetType().Name),
+        };
         if (identity?.Person is null)
         {
             return null;
         }
 
-        var roles = await db.RoleAssignments.AsNoTracking()
-            .Include(r => r.Unit).ThenInclude(u => u!.Commune)
-            .Include(r => r.Commune)
-            .Where(r => r.PersonId == identity.PersonId && r.RevokedAt == null)
-            .OrderBy(r => r.Id)
-            .ToListAsync(ct);
         var grants = roles.Select(r => new RoleGrant(r.Role, r.Unit?.ToInfo(), r.Commune?.ToInfo())).ToList();
         return new Caller(identity.PersonId, Actor(channel, platformUserId), identity.Person.DisplayName, grants);
+    }
+}
+
+/// <summary>
+/// The two lookups behind every message of a chat the caller cache does not know yet, compiled once per provider's
+/// context (a compiled query serves one model): the LINQ pipeline cost more than the lookups themselves.
+/// </summary>
+internal static class CallerQueries<TContext>
+    where TContext : ReportingDbContext
+{
+    private static readonly Func<TContext, string, string, CancellationToken, Task<ChatIdentity?>> Identity =
+        EF.CompileAsyncQuery((TContext db, string channel, string platformUserId, CancellationToken ct) =>
+            db.ChatIdentities.AsNoTracking().Include(i => i.Person).FirstOrDefault(i => i.Channel == channel && i.PlatformUserId == platformUserId));
+
+    private static readonly Func<TContext, long, IAsyncEnumerable<RoleAssignment>> Roles =
+        EF.CompileAsyncQuery<TContext, long, RoleAssignment>((db, personId) =>
+            db.RoleAssignments.AsNoTracking()
+                .Include(r => r.Unit).ThenInclude(u => u!.Commune)
+                .Include(r => r.Commune)
+                .Where(r => r.PersonId == personId && r.RevokedAt == null)
+                .OrderBy(r => r.Id));
+
+    public static async Task<(ChatIdentity? Identity, List<RoleAssignment> Roles)> RunAsync(TContext db, string channel, string platformUserId, CancellationToken ct)
+    {
+        var identity = await Identity(db, channel, platformUserId, ct);
+        return identity?.Person is null ? (identity, []) : (identity, await Roles(db, identity.PersonId).ToListAsync(ct));
     }
 }

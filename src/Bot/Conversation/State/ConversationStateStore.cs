@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DtsAssistant.Reporting.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DtsAssistant.Bot.Conversation.State;
 
@@ -36,9 +37,13 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
 
         await EnsureTableAsync(ct).ConfigureAwait(false);
         await using var db = database.CreateDbContext();
-        var json = await db.Database
-            .SqlQuery<string>($"SELECT state AS \"Value\" FROM conversation_states WHERE conversation_key = {conversationKey}")
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        string? json;
+        await using (var command = Command(db, "SELECT state FROM conversation_states WHERE conversation_key = @key", ("key", conversationKey)))
+        {
+            json = await command.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
+        }
+
         var state = json is null ? ConversationState.Empty : JsonSerializer.Deserialize<ConversationState>(json, Json) ?? ConversationState.Empty;
         Remember(conversationKey, state);
         return state;
@@ -49,26 +54,41 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         // Forget first: if the write fails, the next message reads what the table really holds.
         remembered.TryRemove(conversationKey, out _);
         await EnsureTableAsync(ct).ConfigureAwait(false);
+        var json = state.IsEmpty ? null : JsonSerializer.Serialize(state, Json);
         await using var db = database.CreateDbContext();
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var write = await database.BeginWriteAsync(db, ct).ConfigureAwait(false);
-        if (state.IsEmpty)
+        await using (var command = json is null
+            ? Command(db, "DELETE FROM conversation_states WHERE conversation_key = @key", ("key", conversationKey))
+            : Command(db,
+                """
+                INSERT INTO conversation_states (conversation_key, state, updated_at) VALUES (@key, @state, @at)
+                ON CONFLICT (conversation_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
+                """,
+                ("key", conversationKey), ("state", json), ("at", clock.GetUtcNow().ToUnixTimeMilliseconds())))
         {
-            await db.Database.ExecuteSqlAsync($"DELETE FROM conversation_states WHERE conversation_key = {conversationKey}", ct).ConfigureAwait(false);
-            await write.CommitAsync(ct).ConfigureAwait(false);
-            Remember(conversationKey, ConversationState.Empty);
-            return;
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
-        var json = JsonSerializer.Serialize(state, Json);
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO conversation_states (conversation_key, state, updated_at) VALUES ({conversationKey}, {json}, {now})
-            ON CONFLICT (conversation_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
-            """,
-            ct).ConfigureAwait(false);
         await write.CommitAsync(ct).ConfigureAwait(false);
-        Remember(conversationKey, state);
+        Remember(conversationKey, state.IsEmpty ? ConversationState.Empty : state);
+    }
+
+    /// <summary>A plain command on the context's open connection and current transaction (the EF query pipeline costs more than these lookups).</summary>
+    private static System.Data.Common.DbCommand Command(ReportingDbContext db, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
     }
 
     private void Remember(string conversationKey, ConversationState state)
