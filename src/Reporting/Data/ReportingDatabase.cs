@@ -27,8 +27,14 @@ public sealed class DatabaseOptions
 /// The reporting database: creates short-lived contexts of the configured provider and migrates the schema once, on
 /// first use. Services take it as <see cref="IDbContextFactory{TContext}"/> and call <see cref="OpenAsync"/>.
 /// </summary>
-public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>
+public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, IDisposable
 {
+    /// <summary>How often the SQLite write-ahead log is folded back into the database file (see <see cref="CheckpointNow"/>).</summary>
+    internal TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    private Timer? _checkpoints;
+    private int _checkpointRunning;
+
     private readonly Func<ReportingDbContext> _create;
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
 
@@ -166,11 +172,52 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>
             }
 
             _migrated = targetMigration is null;
+            if (Provider == DatabaseProvider.Sqlite && _checkpoints is null && CheckpointInterval > TimeSpan.Zero)
+            {
+                _checkpoints = new Timer(_ => CheckpointNow(), null, CheckpointInterval, CheckpointInterval);
+            }
         }
         finally
         {
             _migrateLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Copies committed pages from the SQLite write-ahead log into the database file. SQLite would do this itself inside
+    /// the commit that crosses 1,000 pages, fsync included, while every other writer waits; connections here turn that
+    /// off (wal_autocheckpoint=0) and this runs once a second off the write path instead. PASSIVE never blocks readers or
+    /// writers: what it cannot copy now is copied on a later run. The log is durable either way; this only bounds its size.
+    /// </summary>
+    public void CheckpointNow()
+    {
+        if (Provider != DatabaseProvider.Sqlite || Interlocked.Exchange(ref _checkpointRunning, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            // ReadWrite, not ReadWriteCreate: a run after the file was removed must not create an empty one.
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout=1000; PRAGMA wal_checkpoint(PASSIVE);";
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // Busy or closing: the next run tries again.
+        }
+        finally
+        {
+            Volatile.Write(ref _checkpointRunning, 0);
+        }
+    }
+
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _checkpoints, null)?.Dispose();
     }
 
     private static void PrepareSqliteFolder(string connectionString)
@@ -188,12 +235,15 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>
         }
     }
 
-    /// <summary>Per-connection settings: wait for a busy writer instead of failing; NORMAL sync is safe under WAL.</summary>
+    /// <summary>
+    /// Per-connection settings: wait for a busy writer instead of failing; NORMAL sync is safe under WAL; checkpoints run
+    /// off the write path (<see cref="CheckpointNow"/>).
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
 
-        private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+        private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

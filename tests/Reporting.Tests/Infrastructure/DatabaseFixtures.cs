@@ -32,6 +32,9 @@ public abstract class DatabaseFixture : IAsyncLifetime
 
     public abstract Task DisposeAsync();
 
+    /// <summary>Stops the database's background work (SQLite checkpoints) before its file goes away.</summary>
+    protected void DisposeDatabase() => _database?.Dispose();
+
     /// <summary>Deletes every row, children first, so each test starts from an empty directory.</summary>
     public async Task ResetAsync()
     {
@@ -60,6 +63,7 @@ public sealed class SqliteFixture : DatabaseFixture
 
     public override Task DisposeAsync()
     {
+        DisposeDatabase();
         try
         {
             System.IO.Directory.Delete(_folder, recursive: true);
