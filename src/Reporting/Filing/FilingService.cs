@@ -18,7 +18,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await database.OpenAsync(ct);
-            var unit = await db.Units.AsNoTracking().Include(u => u.Commune).FirstOrDefaultAsync(u => u.Code == code && u.Active, ct);
+            var unit = await FilingQueries.For(db).ActiveUnitAsync(db, code, ct);
             if (unit is null)
             {
                 return new(OpenOutcome.UnknownUnit, $"Không tìm thấy đơn vị có mã {code}.", null);
@@ -30,7 +30,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
                 return new(OpenOutcome.Denied, $"Bạn không phải đầu mối báo cáo của {info.Name}.", null);
             }
 
-            var existing = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.UnitId == unit.Id && r.PeriodKey == period.Key, ct);
+            var existing = await FilingQueries.For(db).ReportAsync(db, unit.Id, period.Key, ct);
             var phase = schedule.PhaseOf(period);
             if (existing is not null)
             {
@@ -67,18 +67,25 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
                 Status = ReportStatus.Draft,
                 CreatedAt = now,
             };
-            db.Reports.Add(report);
             try
             {
+                // Plain statements: opening is the one heavy message of a filing, and it holds SQLite's single writer.
+                await db.Database.OpenConnectionAsync(ct);
                 await using var tx = await database.BeginWriteAsync(db, ct);
-                await db.SaveChangesAsync(ct);
-                Audit.Record(db, now, caller, "report.created", "report", report.Id, new { unit = unit.Code, period = period.Key, form = $"{form.Id} v{form.Version}" });
-                await db.SaveChangesAsync(ct);
+                report.Id = Convert.ToInt64(await ScalarAsync(db,
+                    """
+                    INSERT INTO reports ("UnitId", "PeriodKind", "PeriodKey", "FormId", "FormVersion", "Status", "WorkingVersion", "SubmittedVersion", "Revision", "CreatedAt")
+                    VALUES (@unit, @kind, @key, @form, @formVersion, 'Draft', 1, 0, 0, @at)
+                    RETURNING "Id"
+                    """,
+                    ct, ("unit", unit.Id), ("kind", period.Kind.ToString()), ("key", period.Key), ("form", form.Id), ("formVersion", form.Version),
+                    ("at", now.ToUnixTimeMilliseconds())), System.Globalization.CultureInfo.InvariantCulture);
+                await InsertAuditAsync(db, now, caller, "report.created", report.Id, new { unit = unit.Code, period = period.Key, form = $"{form.Id} v{form.Version}" }, ct);
                 await tx.CommitAsync(ct);
             }
-            catch (DbUpdateException) when (attempt < WriteAttempts)
+            catch (System.Data.Common.DbException) when (attempt < WriteAttempts)
             {
-                // Another focal point of the unit opened the same report at the same moment: resume theirs.
+                // Another focal point of the unit opened the same report at the same moment (unique unit and period): resume theirs.
                 continue;
             }
 
@@ -91,7 +98,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
     public async Task<DraftSession?> GetAsync(Caller caller, long reportId, CancellationToken ct = default)
     {
         await using var db = await database.OpenAsync(ct);
-        var report = await db.Reports.AsNoTracking().Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        var report = await FilingQueries.For(db).ReportWithUnitAsync(db, reportId, ct);
         if (report?.Unit is null || !caller.CanSee(report.Unit.ToInfo()))
         {
             return null;
@@ -317,7 +324,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
     public async Task<ValidationResult> ValidateAsync(Caller caller, long reportId, CancellationToken ct = default)
     {
         await using var db = await database.OpenAsync(ct);
-        var report = await db.Reports.AsNoTracking().Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        var report = await FilingQueries.For(db).ReportWithUnitAsync(db, reportId, ct);
         if (report?.Unit is null || !caller.CanSee(report.Unit.ToInfo()))
         {
             throw new ReportingAccessDeniedException("Không tìm thấy báo cáo hoặc bạn không có quyền xem.");
@@ -592,7 +599,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
     private async Task<ValidationResult> ValidateAsync(ReportingDbContext db, Report report, UnitInfo unit, CancellationToken ct)
     {
         var form = FormOf(report);
-        var answers = await db.Answers.AsNoTracking().Where(a => a.ReportId == report.Id && a.Version == report.WorkingVersion).ToListAsync(ct);
+        var answers = await FilingQueries.For(db).AnswersAsync(db, report.Id, report.WorkingVersion, ct);
         var values = answers.ToDictionary(a => a.QuestionKey, a => ValueOf(form, a), StringComparer.Ordinal);
         var previous = await PreviousSubmittedAsync(db, report, form, ct);
         var problems = FormValidator.CheckReport(form, form.QuestionsFor(unit.Profile), values, previous);
@@ -602,18 +609,13 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
     /// <summary>The unit's latest submitted values from an earlier period of the same kind (read with this report's form).</summary>
     private static async Task<Dictionary<string, AnswerValue>> PreviousSubmittedAsync(ReportingDbContext db, Report report, FormDefinition form, CancellationToken ct)
     {
-        var previous = await db.Reports.AsNoTracking()
-            .Where(r => r.UnitId == report.UnitId && r.PeriodKind == report.PeriodKind && r.SubmittedVersion > 0
-                && string.Compare(r.PeriodKey, report.PeriodKey) < 0)
-            .OrderByDescending(r => r.PeriodKey)
-            .Select(r => new { r.Id, r.SubmittedVersion })
-            .FirstOrDefaultAsync(ct);
+        var previous = await FilingQueries.For(db).PreviousSubmittedAsync(db, report.UnitId, report.PeriodKind, report.PeriodKey, ct);
         if (previous is null)
         {
             return [];
         }
 
-        var answers = await db.Answers.AsNoTracking().Where(a => a.ReportId == previous.Id && a.Version == previous.SubmittedVersion).ToListAsync(ct);
+        var answers = await FilingQueries.For(db).AnswersAsync(db, previous.Id, previous.SubmittedVersion, ct);
         return answers
             .Where(a => form.Question(a.QuestionKey) is not null)
             .ToDictionary(a => a.QuestionKey, a => ValueOf(form, a), StringComparer.Ordinal);
@@ -624,7 +626,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
     {
         var form = FormOf(report);
         var period = Period.Parse(report.PeriodKey);
-        var answers = created ? [] : await db.Answers.AsNoTracking().Where(a => a.ReportId == report.Id && a.Version == report.WorkingVersion).ToListAsync(ct);
+        var answers = created ? [] : await FilingQueries.For(db).AnswersAsync(db, report.Id, report.WorkingVersion, ct);
         var stored = answers.ToDictionary(
             a => a.QuestionKey,
             a => new StoredAnswer(a.QuestionKey, ValueOf(form, a), a.UpdatedAt, a.UpdatedBy, a.Revision),
@@ -642,7 +644,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
 
     private static async Task<Receipt?> LastReceiptAsync(ReportingDbContext db, Report report, UnitInfo unit, CancellationToken ct)
     {
-        var last = await db.ReportSubmissions.AsNoTracking().Where(s => s.ReportId == report.Id).OrderByDescending(s => s.Version).FirstOrDefaultAsync(ct);
+        var last = await FilingQueries.For(db).LastSubmissionAsync(db, report.Id, ct);
         return last is null
             ? null
             : new Receipt(last.ReferenceNumber, report.Id, unit.Code, unit.Name, Period.Parse(report.PeriodKey), last.Version, last.SubmittedAt,

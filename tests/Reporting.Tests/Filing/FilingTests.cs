@@ -34,6 +34,30 @@ public abstract class FilingTests(DatabaseFixture fixture) : DatabaseTests(fixtu
     }
 
     [DbFact]
+    public async Task Focal_points_opening_at_the_same_moment_share_one_report_created_once()
+    {
+        await World.WithSmallDirectoryAsync();
+        var focals = new List<Caller>();
+        for (var i = 0; i < 6; i++)
+        {
+            focals.Add(await World.BindAsync(Role.FocalPoint, "THPT-1"));
+        }
+
+        var opened = await Task.WhenAll(focals.Select(f => Task.Run(() => World.Filing.OpenAsync(f, "THPT-1", November))));
+
+        Assert.All(opened, o => Assert.True(o.Outcome is OpenOutcome.Created or OpenOutcome.Resumed, o.Message));
+        Assert.Single(opened.Select(o => o.Session!.ReportId).Distinct());
+        Assert.Equal(1, opened.Count(o => o.Outcome == OpenOutcome.Created));
+        await using var db = World.Database.CreateDbContext();
+        var report = await db.Reports.SingleAsync();
+        Assert.Equal((ReportStatus.Draft, 1, 0, 0), (report.Status, report.WorkingVersion, report.SubmittedVersion, report.Revision));
+        Assert.Equal(("monthly", "2025-11", World.Clock.GetUtcNow()), (report.FormId, report.PeriodKey, report.CreatedAt));
+        var audit = await db.AuditEvents.SingleAsync(a => a.Action == "report.created");
+        Assert.Equal(report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), audit.EntityId);
+        Assert.Contains("THPT-1", audit.Details);
+    }
+
+    [DbFact]
     public async Task A_saved_answer_is_kept_with_who_and_when_and_audited()
     {
         await World.WithSmallDirectoryAsync();
