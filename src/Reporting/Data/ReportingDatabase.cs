@@ -32,6 +32,9 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     /// <summary>How often the SQLite write-ahead log is folded back into the database file (see <see cref="CheckpointNow"/>).</summary>
     internal TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Contexts kept for reuse (more may be in use at once; the extra ones are simply not kept).</summary>
+    private const int ContextPoolSize = 128;
+
     private Timer? _checkpoints;
     private int _checkpointRunning;
 
@@ -54,13 +57,17 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
                     .UseSqlite(connectionString)
                     .AddInterceptors(SqlitePragmas.Instance)
                     .Options;
-                _create = () => new SqliteReportingDbContext(sqlite);
+                // Pooled: every message creates a few short-lived contexts, and building one (its internal service
+                // scope) cost more than the queries it ran. A context is reset when it goes back to the pool.
+                var sqlitePool = new PooledDbContextFactory<SqliteReportingDbContext>(sqlite, ContextPoolSize);
+                _create = sqlitePool.CreateDbContext;
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = new DbContextOptionsBuilder<PostgresReportingDbContext>()
                     .UseNpgsql(connectionString)
                     .Options;
-                _create = () => new PostgresReportingDbContext(postgres);
+                var postgresPool = new PooledDbContextFactory<PostgresReportingDbContext>(postgres, ContextPoolSize);
+                _create = postgresPool.CreateDbContext;
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider));

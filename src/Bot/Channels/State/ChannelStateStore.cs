@@ -153,13 +153,11 @@ internal sealed class ChannelStateStore : IDisposable
         }
     }
 
+    /// <summary>Asked before every send, so answered from memory: the table is read once and every change goes through <see cref="SetBlocked"/>.</summary>
     public bool IsBlocked(string channel, string chat)
     {
-        lock (_gate)
-        {
-            using var command = Command("SELECT 1 FROM blocked WHERE channel = $c AND chat = $chat", ("$c", channel), ("$chat", chat));
-            return command.ExecuteScalar() is not null;
-        }
+        var blocked = _blocked ?? LoadBlocked();
+        return blocked.ContainsKey((channel, chat));
     }
 
     public void SetBlocked(string channel, string chat, bool blocked)
@@ -171,7 +169,41 @@ internal sealed class ChannelStateStore : IDisposable
                     ("$c", channel), ("$chat", chat), ("$t", Now))
                 : Command("DELETE FROM blocked WHERE channel = $c AND chat = $chat", ("$c", channel), ("$chat", chat));
             command.ExecuteNonQuery();
+            var known = _blocked ?? LoadBlockedLocked();
+            if (blocked)
+            {
+                known[(channel, chat)] = true;
+            }
+            else
+            {
+                known.TryRemove((channel, chat), out _);
+            }
         }
+    }
+
+    private System.Collections.Concurrent.ConcurrentDictionary<(string Channel, string Chat), bool>? _blocked;
+
+    private System.Collections.Concurrent.ConcurrentDictionary<(string Channel, string Chat), bool> LoadBlocked()
+    {
+        lock (_gate)
+        {
+            return _blocked ?? LoadBlockedLocked();
+        }
+    }
+
+    private System.Collections.Concurrent.ConcurrentDictionary<(string Channel, string Chat), bool> LoadBlockedLocked()
+    {
+        var blocked = new System.Collections.Concurrent.ConcurrentDictionary<(string Channel, string Chat), bool>();
+        using (var command = Command("SELECT channel, chat FROM blocked"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                blocked[(reader.GetString(0), reader.GetString(1))] = true;
+            }
+        }
+
+        return _blocked = blocked;
     }
 
     /// <summary>Keeps a button's data server side and returns a short token that fits Telegram's 64-byte callback_data.</summary>
