@@ -78,7 +78,12 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     internal double Coverage(QueryAnalysis analysis, string text, IReadOnlySet<string>? ignore = null)
     {
         var terms = index.TermSet(text);
-        var covered = new HashSet<string>(analysis.ContentWords.Where(w => terms.Contains("u:" + w)), StringComparer.Ordinal);
+        var accented = AccentedForms(analysis);
+        // A word typed with its diacritics is covered only by the same word: "lương" (salary) is not "lượng" in "chất
+        // lượng", though both fold to "luong". Words typed without diacritics match every accented form.
+        var covered = new HashSet<string>(
+            analysis.ContentWords.Where(w => accented.TryGetValue(w, out var forms) ? forms.Any(f => terms.Contains(f)) : terms.Contains("u:" + w)),
+            StringComparer.Ordinal);
         foreach (var entry in analysis.GlossaryMentions)
         {
             var expansion = entry.ExpansionTokens.All(t => terms.Contains("u:" + t));
@@ -99,6 +104,31 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         }
 
         return total == 0 ? 0 : found / total;
+    }
+
+    /// <summary>For a question typed with diacritics: each content word's accented index terms ("a:lương"), by folded word.</summary>
+    private static Dictionary<string, List<string>> AccentedForms(QueryAnalysis analysis)
+    {
+        var forms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (!analysis.Accented)
+        {
+            return forms;
+        }
+
+        foreach (var term in analysis.Terms.Keys)
+        {
+            if (term.StartsWith("a:", StringComparison.Ordinal))
+            {
+                var word = term[2..];
+                var folded = VietnameseText.Fold(word);
+                if (folded != word)
+                {
+                    (forms.TryGetValue(folded, out var list) ? list : forms[folded] = []).Add(term);
+                }
+            }
+        }
+
+        return forms;
     }
 
     /// <summary>
