@@ -31,6 +31,8 @@ internal static class ChatCommand
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // appsettings.json asks for Information by default, and configured levels win over SetMinimumLevel.
+        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
         builder.Services.AddAssistantCore(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
