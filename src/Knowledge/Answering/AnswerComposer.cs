@@ -75,7 +75,12 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     }
 
     /// <summary>idf-weighted share of the question's content words found in a chunk (glossary equivalents count).</summary>
-    internal double Coverage(QueryAnalysis analysis, string text, IReadOnlySet<string>? ignore = null)
+    /// <param name="phrases">
+    /// Count a two-syllable word of the question that the documents also use only as that word: "giáo viên" is then not
+    /// covered by a sentence with "giáo dục" and "sinh viên". Used to rank sentences, not to decide whether anything answers:
+    /// chance pairs ("nên làm") would make good paraphrases look uncovered.
+    /// </param>
+    internal double Coverage(QueryAnalysis analysis, string text, IReadOnlySet<string>? ignore = null, bool phrases = false)
     {
         var terms = index.TermSet(text);
         var accented = AccentedForms(analysis);
@@ -95,6 +100,22 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             }
         }
 
+        if (phrases)
+        {
+            var needPhrase = new HashSet<string>(StringComparer.Ordinal);
+            var viaPhrase = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (term, first, second) in Phrases(analysis))
+            {
+                needPhrase.UnionWith([first, second]);
+                if (terms.Contains(term))
+                {
+                    viaPhrase.UnionWith([first, second]);
+                }
+            }
+
+            covered.RemoveWhere(w => needPhrase.Contains(w) && !viaPhrase.Contains(w));
+        }
+
         double total = 0, found = 0;
         foreach (var word in analysis.ContentWords.Where(w => ignore?.Contains(w) != true))
         {
@@ -104,6 +125,24 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         }
 
         return total == 0 ? 0 : found / total;
+    }
+
+    /// <summary>The question's adjacent content-word pairs that occur as a pair somewhere in the documents.</summary>
+    private List<(string Term, string First, string Second)> Phrases(QueryAnalysis analysis)
+    {
+        var content = new HashSet<string>(analysis.ContentWords, StringComparer.Ordinal);
+        var phrases = new List<(string, string, string)>();
+        foreach (var term in analysis.Terms.Keys)
+        {
+            var split = term.StartsWith("b:", StringComparison.Ordinal) ? term.IndexOf('_', 2) : -1;
+            if (split > 2 && content.Contains(term[2..split]) && content.Contains(term[(split + 1)..]) && term[2..split] != term[(split + 1)..]
+                && index.Index.Contains(term))
+            {
+                phrases.Add((term, term[2..split], term[(split + 1)..]));
+            }
+        }
+
+        return phrases;
     }
 
     /// <summary>For a question typed with diacritics: each content word's accented index terms ("a:lương"), by folded word.</summary>
@@ -332,7 +371,8 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         foreach (var (chunk, score) in hits)
         {
             var factor = (0.6 + (0.4 * score / topScore)) * AuthorityFactor(chunk.Authority) * (NamesDocument(question, chunk) ? 1.5 : 1.0)
-                * (chunk.Section == MarkdownChunker.MetadataSection && kind is not (QuestionKind.Reference or QuestionKind.Deadline or QuestionKind.Responsibility) ? 0.6 : 1.0);
+                * (chunk.Section == MarkdownChunker.MetadataSection && kind is not (QuestionKind.Reference or QuestionKind.Deadline or QuestionKind.Responsibility) ? 0.6 : 1.0)
+                * (kind == QuestionKind.Target && chunk.Trail.Any(StatesTargets) ? 1.25 : 1.0);
             if (chunk.Row is { } row)
             {
                 var rowText = string.Join("\n", new[] { chunk.Heading }.Concat(row.Cells.Where(c => c.Role != ColumnRole.Number).Select(c => $"{RoleWords(c)} {c.Value}")));
@@ -346,7 +386,8 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
             {
                 var countBonus = counted is not null && Regex.IsMatch(VietnameseText.NormalizeAndFold(sentences[i]), $@"\d+ {Regex.Escape(counted)}\b") ? 3.0 : 1.0;
                 var boilerplate = Boilerplate().IsMatch(sentences[i]) ? 0.35 : 1.0;
-                candidates.Add(new Candidate(chunk, sentences, i, (ScoreText(sentences[i], analysis) + heading) * factor * KindBonus(sentences[i], kind, asksDocument) * countBonus * boilerplate));
+                candidates.Add(new Candidate(chunk, sentences, i, (ScoreText(sentences[i], analysis) + heading) * factor * KindBonus(sentences[i], kind, asksDocument) * countBonus * boilerplate
+                    * SentenceCoverage(analysis, chunk.Heading + "\n" + sentences[i])));
             }
         }
 
@@ -398,6 +439,16 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         }
 
         return new KnowledgeAnswer(WithAuthorityNote(body, best.Chunk.Authority), true, [Cite(best.Chunk, Quote(string.Join(" ", parts)))]);
+    }
+
+    /// <summary>
+    /// A part of a document headed as its objectives or targets ("Mục tiêu cụ thể", "Phân công thực hiện các chỉ tiêu"):
+    /// where "bao nhiêu %" is answered, rather than in a task that trains "100% cán bộ".
+    /// </summary>
+    private static bool StatesTargets(string heading)
+    {
+        var folded = VietnameseText.Fold(heading).ToLowerInvariant();
+        return folded.Contains("muc tieu", StringComparison.Ordinal) || folded.Contains("chi tieu", StringComparison.Ordinal);
     }
 
     private static bool HoldsAnswer(Candidate candidate, QuestionKind kind, bool asksDocument)
@@ -516,6 +567,12 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         QuestionKind.Practice or QuestionKind.Reference => 0.8,
         _ => 1.0,
     };
+
+    /// <summary>
+    /// Between sentences that match about as well, prefer the one that holds all the question's words: "tỷ lệ giáo viên
+    /// có kỹ năng số" is answered by the sentence about teachers, not by the one about pupils that also says "kỹ năng số".
+    /// </summary>
+    private double SentenceCoverage(QueryAnalysis analysis, string text) => 0.5 + (0.5 * Coverage(analysis, text, phrases: true));
 
     private double ScoreText(string text, QueryAnalysis analysis)
     {

@@ -34,4 +34,8 @@ public sealed record KnowledgeChunk(
     Authority Authority,
     string Text,
     string IndexText,
-    TableRowRecord? Row);
+    TableRowRecord? Row)
+{
+    /// <summary>Every heading above the chunk, outermost first ("I. MỤC TIÊU", "2. Mục tiêu cụ thể", "2.3. Về nhân lực số").</summary>
+    public IReadOnlyList<string> Trail { get; init; } = [];
+}

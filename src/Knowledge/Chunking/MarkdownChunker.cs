@@ -193,7 +193,7 @@ public static partial class MarkdownChunker
         }
 
         var heading = headings.Count > 0 ? headings[^1].Text : string.Empty;
-        chunks.Add(NewChunk(chunks.Count, info, section, heading, EffectiveAuthority(info, headings), clean, heading + "\n" + clean, null));
+        chunks.Add(NewChunk(chunks.Count, info, section, heading, EffectiveAuthority(info, headings), clean, heading + "\n" + clean, null) with { Trail = Trail(headings) });
     }
 
     private static void AddTable(List<KnowledgeChunk> chunks, DocumentInfo info, List<Heading> headings, List<string> lines)
@@ -231,7 +231,7 @@ public static partial class MarkdownChunker
             var section = $"{table}, {itemLabel} {number}";
             var text = string.Join("; ", record.Where(c => c.Role != ColumnRole.Number && c.Value.Length > 0).Select(c => c.Role == ColumnRole.Subject ? c.Value.TrimEnd('.') : $"{c.Header}: {c.Value}"));
             var indexText = $"{headingText}\n{section}\n{string.Join("\n", record.Select(c => c.Role == ColumnRole.Number ? string.Empty : $"{c.Header}: {c.Value}"))}";
-            chunks.Add(NewChunk(chunks.Count, info, section, headingText, authority, text, indexText, row));
+            chunks.Add(NewChunk(chunks.Count, info, section, headingText, authority, text, indexText, row) with { Trail = Trail(headings) });
         }
     }
 
@@ -322,6 +322,8 @@ public static partial class MarkdownChunker
     }
 
     private static string Shorten(string text) => text.Length > 90 ? text[..90].TrimEnd() + "…" : text;
+
+    private static string[] Trail(List<Heading> headings) => [.. headings.Select(h => h.Text)];
 
     private static Authority EffectiveAuthority(DocumentInfo info, List<Heading> headings)
     {
