@@ -387,7 +387,7 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
                 var countBonus = counted is not null && Regex.IsMatch(VietnameseText.NormalizeAndFold(sentences[i]), $@"\d+ {Regex.Escape(counted)}\b") ? 3.0 : 1.0;
                 var boilerplate = Boilerplate().IsMatch(sentences[i]) ? 0.35 : 1.0;
                 candidates.Add(new Candidate(chunk, sentences, i, (ScoreText(sentences[i], analysis) + heading) * factor * KindBonus(sentences[i], kind, asksDocument) * countBonus * boilerplate
-                    * SentenceCoverage(analysis, chunk.Heading + "\n" + sentences[i])));
+                    * (kind == QuestionKind.Target ? SentenceCoverage(analysis, chunk.Heading + "\n" + sentences[i]) : 1.0)));
             }
         }
 
@@ -569,8 +569,9 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     };
 
     /// <summary>
-    /// Between sentences that match about as well, prefer the one that holds all the question's words: "tỷ lệ giáo viên
-    /// có kỹ năng số" is answered by the sentence about teachers, not by the one about pupils that also says "kỹ năng số".
+    /// Between target sentences that match about as well, prefer the one that holds all the question's words: "tỷ lệ giáo
+    /// viên có kỹ năng số" is answered by the target for teachers, not by the one for pupils that also says "kỹ năng số".
+    /// (Only for targets: for lists such as "chủ thể dữ liệu có những quyền gì" it moved the second sentence out.)
     /// </summary>
     private double SentenceCoverage(QueryAnalysis analysis, string text) => 0.5 + (0.5 * Coverage(analysis, text, phrases: true));
 
