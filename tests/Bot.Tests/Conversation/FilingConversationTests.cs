@@ -340,6 +340,26 @@ public sealed class FilingConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sending_a_summary_that_another_focal_point_changed_meanwhile_shows_the_new_summary_and_submits_nothing()
+    {
+        await chat.RegisterAsync("fp2", Role.FocalPoint, "TH-YM-A");
+        await FileAllAsync("fp1");                               // fp1 is at the summary
+        await chat.SayAsync("fp2", "/baocao");                   // fp2 resumes the same draft at its summary
+        await chat.SayAsync("fp2", "sửa 4");
+        var changed = await chat.SayAsync("fp2", "7");           // fp2 changes question 4 (news items, 5 → 7)
+        Assert.Contains("✓ Đã lưu: 7", changed);
+
+        var send = await chat.SayAsync("fp1", "gửi");           // fp1 still holds the summary it saw before
+
+        Assert.Contains("vừa có thay đổi", send);
+        Assert.Contains("Tóm tắt", send);
+        Assert.Equal(0, await chat.QueryAsync(db => db.ReportSubmissions.CountAsync()));
+        var again = await chat.SayAsync("fp1", "gửi");          // after seeing the new summary, sending works
+        Assert.Contains("Số tham chiếu", again);
+        Assert.Equal("7", await chat.QueryAsync(db => db.Answers.Where(a => a.QuestionKey == "web_tin_bai").Select(a => a.Value).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Cancel_asks_first_and_then_deletes_the_draft_answers()
     {
         await chat.SayAsync("fp1", "/baocao");
