@@ -127,8 +127,25 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
         return total == 0 ? 0 : found / total;
     }
 
+    // A composer answers one question, but scores many sentences against it: what depends only on the question is
+    // worked out once.
+    private (QueryAnalysis Analysis, List<(string Term, string First, string Second)> Phrases)? phrasesOf;
+    private (QueryAnalysis Analysis, Dictionary<string, List<string>> Forms)? accentedOf;
+
     /// <summary>The question's adjacent content-word pairs that occur as a pair somewhere in the documents.</summary>
     private List<(string Term, string First, string Second)> Phrases(QueryAnalysis analysis)
+    {
+        if (phrasesOf is { } known && ReferenceEquals(known.Analysis, analysis))
+        {
+            return known.Phrases;
+        }
+
+        var phrases = FindPhrases(analysis);
+        phrasesOf = (analysis, phrases);
+        return phrases;
+    }
+
+    private List<(string Term, string First, string Second)> FindPhrases(QueryAnalysis analysis)
     {
         var content = new HashSet<string>(analysis.ContentWords, StringComparer.Ordinal);
         var phrases = new List<(string, string, string)>();
@@ -146,7 +163,19 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     }
 
     /// <summary>For a question typed with diacritics: each content word's accented index terms ("a:lương"), by folded word.</summary>
-    private static Dictionary<string, List<string>> AccentedForms(QueryAnalysis analysis)
+    private Dictionary<string, List<string>> AccentedForms(QueryAnalysis analysis)
+    {
+        if (accentedOf is { } known && ReferenceEquals(known.Analysis, analysis))
+        {
+            return known.Forms;
+        }
+
+        var found = FindAccentedForms(analysis);
+        accentedOf = (analysis, found);
+        return found;
+    }
+
+    private static Dictionary<string, List<string>> FindAccentedForms(QueryAnalysis analysis)
     {
         var forms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (!analysis.Accented)
