@@ -545,9 +545,23 @@ internal sealed partial class AnswerComposer(KnowledgeIndex index, DateOnly toda
     /// A question that names a document's number ("QĐ 4725", "Thông tư 02/2025") wants that document; "kế hoạch này"
     /// means the document the assistant is about (the verbatim one).
     /// </summary>
-    private static bool NamesDocument(string question, KnowledgeChunk chunk) => NamesDocument(question, chunk.Document);
+    private bool NamesDocument(string question, KnowledgeChunk chunk) => NamesDocument(question, chunk.Document);
 
-    private static bool NamesDocument(string question, DocumentInfo document)
+    /// <summary>Asked for every candidate chunk; the answer depends only on the question and the document.</summary>
+    private readonly Dictionary<(string Question, string Document), bool> namesDocument = [];
+
+    private bool NamesDocument(string question, DocumentInfo document)
+    {
+        if (!namesDocument.TryGetValue((question, document.Id), out var names))
+        {
+            names = DocumentNamedIn(question, document);
+            namesDocument[(question, document.Id)] = names;
+        }
+
+        return names;
+    }
+
+    private static bool DocumentNamedIn(string question, DocumentInfo document)
     {
         var words = QuestionClassifier.FoldedWords(question);
         if (document.Authority == Authority.Verbatim && (words.Contains(" ke hoach nay ", StringComparison.Ordinal) || words.Contains(" van ban nay ", StringComparison.Ordinal)))
