@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DtsAssistant.Reporting.Tests.Data;
 
-/// <summary>SQLite checkpoints run off the write path: commits leave pages in the log, the checkpointer moves them.</summary>
-public sealed class CheckpointTests : IDisposable
+/// <summary>The SQLite write path: checkpoints off the commits, pooled contexts handed back clean, the write turn given back.</summary>
+public sealed class SqliteWritePathTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dts-checkpoint-" + Guid.NewGuid().ToString("N"));
 
-    public CheckpointTests() => System.IO.Directory.CreateDirectory(_folder);
+    public SqliteWritePathTests() => System.IO.Directory.CreateDirectory(_folder);
 
     private string File => Path.Combine(_folder, "dts.db");
 
@@ -54,6 +54,31 @@ public sealed class CheckpointTests : IDisposable
         Assert.True(new FileInfo(File).Length > before + 100_000, "the background checkpoint never copied the log");
         database.Dispose();
         await held.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_pooled_context_comes_back_without_an_open_connection_or_a_transaction()
+    {
+        using var database = new ReportingDatabase(DatabaseProvider.Sqlite, $"Data Source={File};Pooling=False") { CheckpointInterval = TimeSpan.Zero };
+        await database.MigrateAsync();
+        System.Data.Common.DbConnection first;
+        await using (var db = await database.OpenAsync())
+        {
+            await db.Database.OpenConnectionAsync();
+            first = db.Database.GetDbConnection();
+            await using var write = await database.BeginWriteAsync(db);
+            db.Communes.Add(new Commune { Code = "POOL1", Name = "Xã Thử" });
+            await db.SaveChangesAsync();
+            // Neither committed nor closed: disposing must roll back and hand the context back clean.
+        }
+
+        await using var again = await database.OpenAsync();
+
+        Assert.Equal(System.Data.ConnectionState.Closed, first.State);
+        Assert.Null(again.Database.CurrentTransaction);
+        Assert.Equal(0, await again.Communes.CountAsync());
+        // The write turn was given back too: the next writer does not wait for the gate's timeout.
+        await using var next = await database.BeginWriteAsync(again).WaitAsync(TimeSpan.FromSeconds(2));
     }
 
     public void Dispose()
