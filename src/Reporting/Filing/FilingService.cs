@@ -3,7 +3,6 @@ using DtsAssistant.Reporting.Directory;
 using DtsAssistant.Reporting.Forms;
 using DtsAssistant.Reporting.Schedule;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DtsAssistant.Reporting.Filing;
 
@@ -72,7 +71,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
                 // Plain statements: opening is the one heavy message of a filing, and it holds SQLite's single writer.
                 await db.Database.OpenConnectionAsync(ct);
                 await using var tx = await database.BeginWriteAsync(db, ct);
-                report.Id = Convert.ToInt64(await ScalarAsync(db,
+                report.Id = Convert.ToInt64(await db.ScalarAsync(
                     """
                     INSERT INTO reports ("UnitId", "PeriodKind", "PeriodKey", "FormId", "FormVersion", "Status", "WorkingVersion", "SubmittedVersion", "Revision", "CreatedAt")
                     VALUES (@unit, @kind, @key, @form, @formVersion, 'Draft', 1, 0, 0, @at)
@@ -244,19 +243,19 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
             await db.Database.OpenConnectionAsync(ct);
             await using var tx = await database.BeginWriteAsync(db, ct);
             // The conditional update is the whole concurrency check: it changes the row only if nobody saved since the draft was read.
-            var claimed = await ExecuteAsync(db,
+            var claimed = await db.ExecuteAsync(
                 "UPDATE reports SET \"Revision\" = @revision WHERE \"Id\" = @id AND \"Revision\" = @expected AND \"Status\" = 'Draft' AND \"WorkingVersion\" = @version",
                 ct, ("revision", revision), ("id", draft.ReportId), ("expected", draft.Revision), ("version", draft.Version));
             if (claimed == 1)
             {
                 if (value is null)
                 {
-                    await ExecuteAsync(db, "DELETE FROM answers WHERE \"ReportId\" = @report AND \"Version\" = @version AND \"QuestionKey\" = @question",
+                    await db.ExecuteAsync("DELETE FROM answers WHERE \"ReportId\" = @report AND \"Version\" = @version AND \"QuestionKey\" = @question",
                         ct, ("report", draft.ReportId), ("version", draft.Version), ("question", questionKey));
                 }
                 else
                 {
-                    await ExecuteAsync(db,
+                    await db.ExecuteAsync(
                         """
                         INSERT INTO answers ("ReportId", "Version", "QuestionKey", "Value", "Number", "Revision", "UpdatedAt", "UpdatedBy", "UpdatedByPersonId")
                         VALUES (@report, @version, @question, @value, @number, @revision, @at, @by, @person)
@@ -283,43 +282,13 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
     /// <summary>The audit row of <see cref="Audit.Record(ReportingDbContext, DateTimeOffset, Caller, string, string, object, object?)"/>, written with plain SQL.</summary>
     private static Task<int> InsertAuditAsync(ReportingDbContext db, DateTimeOffset at, Caller caller, string action, long reportId, object details,
         CancellationToken ct) =>
-        ExecuteAsync(db,
+        db.ExecuteAsync(
             """
             INSERT INTO audit_events ("At", "ActorPersonId", "Actor", "Action", "EntityType", "EntityId", "Details")
             VALUES (@at, @person, @actor, @action, 'report', @entity, @details)
             """,
             ct, ("at", at.ToUnixTimeMilliseconds()), ("person", caller.PersonId), ("actor", Audit.Actor(caller.Actor)), ("action", action),
             ("entity", reportId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("details", Audit.Details(details)));
-
-    /// <summary>Runs one statement in the context's open connection and current transaction.</summary>
-    private static async Task<int> ExecuteAsync(ReportingDbContext db, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(db, sql, parameters);
-        return await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task<object?> ScalarAsync(ReportingDbContext db, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(db, sql, parameters);
-        var result = await command.ExecuteScalarAsync(ct);
-        return result is DBNull ? null : result;
-    }
-
-    private static System.Data.Common.DbCommand Command(ReportingDbContext db, string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
 
     public async Task<ValidationResult> ValidateAsync(Caller caller, long reportId, CancellationToken ct = default)
     {
@@ -438,7 +407,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
             await db.Database.OpenConnectionAsync(ct);
             await using var tx = await database.BeginWriteAsync(db, ct);
             // One conditional update: the report must still be the draft this caller validated. The first submission decides timeliness.
-            var stored = await ScalarAsync(db,
+            var stored = await db.ScalarAsync(
                 """
                 UPDATE reports SET "Status" = 'Submitted', "SubmittedVersion" = "WorkingVersion", "Revision" = "Revision" + 1,
                     "Timeliness" = COALESCE("Timeliness", @timeliness), "FirstSubmittedAt" = COALESCE("FirstSubmittedAt", @at), "LastSubmittedAt" = @at
@@ -448,7 +417,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
                 ct, ("timeliness", timeliness.ToString()), ("at", at), ("id", draft.ReportId), ("expected", draft.Revision), ("version", draft.Version));
             if (stored is string reportTimeliness)
             {
-                await ExecuteAsync(db,
+                await db.ExecuteAsync(
                     """
                     INSERT INTO report_submissions ("ReportId", "Version", "ReferenceNumber", "SubmittedAt", "SubmittedBy", "SubmittedByPersonId", "Timeliness")
                     VALUES (@report, @version, @reference, @at, @by, @person, @timeliness)

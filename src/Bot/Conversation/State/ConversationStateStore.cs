@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DtsAssistant.Reporting.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DtsAssistant.Bot.Conversation.State;
 
@@ -38,12 +37,8 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         await EnsureTableAsync(ct).ConfigureAwait(false);
         await using var db = database.CreateDbContext();
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        string? json;
-        await using (var command = Command(db, "SELECT state FROM conversation_states WHERE conversation_key = @key", ("key", conversationKey)))
-        {
-            json = await command.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
-        }
-
+        var json = await db.ScalarAsync("SELECT state FROM conversation_states WHERE conversation_key = @key", ct, ("key", conversationKey))
+            .ConfigureAwait(false) as string;
         var state = json is null ? ConversationState.Empty : JsonSerializer.Deserialize<ConversationState>(json, Json) ?? ConversationState.Empty;
         Remember(conversationKey, state);
         return state;
@@ -58,37 +53,22 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         await using var db = database.CreateDbContext();
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var write = await database.BeginWriteAsync(db, ct).ConfigureAwait(false);
-        await using (var command = json is null
-            ? Command(db, "DELETE FROM conversation_states WHERE conversation_key = @key", ("key", conversationKey))
-            : Command(db,
+        if (json is null)
+        {
+            await db.ExecuteAsync("DELETE FROM conversation_states WHERE conversation_key = @key", ct, ("key", conversationKey)).ConfigureAwait(false);
+        }
+        else
+        {
+            await db.ExecuteAsync(
                 """
                 INSERT INTO conversation_states (conversation_key, state, updated_at) VALUES (@key, @state, @at)
                 ON CONFLICT (conversation_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
                 """,
-                ("key", conversationKey), ("state", json), ("at", clock.GetUtcNow().ToUnixTimeMilliseconds())))
-        {
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                ct, ("key", conversationKey), ("state", json), ("at", clock.GetUtcNow().ToUnixTimeMilliseconds())).ConfigureAwait(false);
         }
 
         await write.CommitAsync(ct).ConfigureAwait(false);
         Remember(conversationKey, state.IsEmpty ? ConversationState.Empty : state);
-    }
-
-    /// <summary>A plain command on the context's open connection and current transaction (the EF query pipeline costs more than these lookups).</summary>
-    private static System.Data.Common.DbCommand Command(ReportingDbContext db, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
     }
 
     private void Remember(string conversationKey, ConversationState state)
