@@ -24,7 +24,8 @@ public sealed class InputSanitationTests
     {
         var result = Check(new string('a', 100 * 1024));
         Assert.True(result.IsRejected);
-        Assert.Contains("quá dài", result.RejectionReply);
+        Assert.Contains("quá dài (102.400 ký tự)", result.RejectionReply);
+        Assert.Contains("ngắn gọn, tối đa 4.000 ký tự.", result.RejectionReply);
     }
 
     [Theory]

@@ -9,6 +9,9 @@ namespace DtsAssistant.Bot.Conversation.Routing;
 /// </summary>
 internal static class InputSanitizer
 {
+    /// <summary>Thousands with a dot (66.667), as Vietnamese readers write them.</summary>
+    private static readonly System.Globalization.CultureInfo Vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
     /// <summary>Longer than any honest chat message or answer; Telegram itself stops at 4,096.</summary>
     public const int MaxLength = 4000;
 
@@ -33,7 +36,7 @@ internal static class InputSanitizer
         if (text.Length > MaxLength)
         {
             return SanitizedInput.Rejected(
-                $"Tin nhắn quá dài ({text.Length:N0} ký tự). Bạn hãy gửi ngắn gọn, tối đa {MaxLength:N0} ký tự.".Replace(',', '.'));
+                string.Create(Vietnamese, $"Tin nhắn quá dài ({text.Length:N0} ký tự). Bạn hãy gửi ngắn gọn, tối đa {MaxLength:N0} ký tự."));
         }
 
         if (LooksBinary(text))
