@@ -252,18 +252,43 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
 
         private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
 
+        /// <summary>
+        /// Native connections already set up. Settings stay with the native connection, and a pooled one is opened again
+        /// for every context: without this, each message ran the pragmas two or three times.
+        /// </summary>
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = [];
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
+            if (NeedsPragmas(connection))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = Pragmas;
+                command.ExecuteNonQuery();
+                Configured(connection);
+            }
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (NeedsPragmas(connection))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = Pragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                Configured(connection);
+            }
+        }
+
+        private bool NeedsPragmas(DbConnection connection) =>
+            connection is not SqliteConnection { Handle: { } handle } || !_configured.TryGetValue(handle, out _);
+
+        private void Configured(DbConnection connection)
+        {
+            if (connection is SqliteConnection { Handle: { } handle })
+            {
+                _configured.AddOrUpdate(handle, handle);
+            }
         }
     }
 }

@@ -340,7 +340,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
             var validation = await ValidateAsync(db, report, unit, ct);
             if (!validation.CanSubmit)
             {
-                return new(SubmitOutcome.Invalid, "Chưa thể nộp: " + string.Join(" ", validation.Errors.Select(e => e.Message)), null, validation);
+                return NotSubmittable(validation);
             }
 
             var now = clock.GetUtcNow();
@@ -395,7 +395,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
         var validation = Validate(draft);
         if (!validation.CanSubmit)
         {
-            return new(SubmitOutcome.Invalid, "Chưa thể nộp: " + string.Join(" ", validation.Errors.Select(e => e.Message)), null, validation);
+            return NotSubmittable(validation);
         }
 
         var now = clock.GetUtcNow();
@@ -436,6 +436,9 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
         // The report changed since the draft was read (or was submitted meanwhile): the full path re-reads and explains.
         return await SubmitAsync(caller, draft.ReportId, draft.Revision, ct);
     }
+
+    private static SubmitResult NotSubmittable(ValidationResult validation) =>
+        new(SubmitOutcome.Invalid, "Chưa thể nộp: " + string.Join(" ", validation.Errors.Select(e => e.Message)), null, validation);
 
     private static SubmitResult Submitted(Receipt receipt, Timeliness timeliness, ValidationResult validation)
     {

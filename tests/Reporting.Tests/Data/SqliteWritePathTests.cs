@@ -57,6 +57,22 @@ public sealed class SqliteWritePathTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_connection_has_the_write_path_settings_also_when_the_pool_hands_it_out_again()
+    {
+        using var database = new ReportingDatabase(DatabaseProvider.Sqlite, $"Data Source={File};Pooling=True") { CheckpointInterval = TimeSpan.Zero };
+        await database.MigrateAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await using var db = await database.OpenAsync();
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal(0L, await ScalarAsync(db, "PRAGMA wal_autocheckpoint"));
+            Assert.Equal(10_000L, await ScalarAsync(db, "PRAGMA busy_timeout"));
+            Assert.Equal(1L, await ScalarAsync(db, "PRAGMA synchronous")); // NORMAL
+        }
+    }
+
+    [Fact]
     public async Task A_pooled_context_comes_back_without_an_open_connection_or_a_transaction()
     {
         using var database = new ReportingDatabase(DatabaseProvider.Sqlite, $"Data Source={File};Pooling=False") { CheckpointInterval = TimeSpan.Zero };
