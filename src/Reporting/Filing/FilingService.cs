@@ -113,8 +113,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
         {
             await using var db = await database.OpenAsync(ct);
             await using var tx = await database.BeginWriteAsync(db, ct);
-            await LockReportAsync(db, reportId, ct);
-            var report = await db.Reports.Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+            var report = await LockedReportAsync(db, reportId, ct);
             if (report?.Unit is null)
             {
                 return Result(SaveOutcome.NotFound, "Không tìm thấy báo cáo.", 0);
@@ -308,8 +307,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
         {
             await using var db = await database.OpenAsync(ct);
             await using var tx = await database.BeginWriteAsync(db, ct);
-            await LockReportAsync(db, reportId, ct);
-            var report = await db.Reports.Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+            var report = await LockedReportAsync(db, reportId, ct);
             if (report?.Unit is null)
             {
                 return new(SubmitOutcome.NotFound, "Không tìm thấy báo cáo.", null, null);
@@ -456,8 +454,7 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
         {
             await using var db = await database.OpenAsync(ct);
             await using var tx = await database.BeginWriteAsync(db, ct);
-            await LockReportAsync(db, reportId, ct);
-            var report = await db.Reports.Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+            var report = await LockedReportAsync(db, reportId, ct);
             if (report?.Unit is null)
             {
                 return new(AmendOutcome.NotFound, "Không tìm thấy báo cáo.", null);
@@ -544,15 +541,18 @@ internal sealed class FilingService(ReportingDatabase database, IFormCatalog for
     }
 
     /// <summary>
-    /// Serialises writers of one report for the rest of the transaction. SQLite already does (BEGIN IMMEDIATE takes the
-    /// write lock); on PostgreSQL a row lock makes concurrent saves queue instead of failing their revision check.
+    /// The report with its unit and commune, tracked, with its writers serialised for the rest of the transaction. SQLite
+    /// already does that (one writer at a time); on PostgreSQL a row lock makes concurrent saves queue instead of failing
+    /// their revision check.
     /// </summary>
-    private async Task LockReportAsync(ReportingDbContext db, long reportId, CancellationToken ct)
+    private async Task<Report?> LockedReportAsync(ReportingDbContext db, long reportId, CancellationToken ct)
     {
         if (database.Provider == DatabaseProvider.Postgres)
         {
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM reports WHERE \"Id\" = {reportId} FOR UPDATE", ct);
         }
+
+        return await db.Reports.Include(r => r.Unit).ThenInclude(u => u!.Commune).FirstOrDefaultAsync(r => r.Id == reportId, ct);
     }
 
     private FormDefinition FormOf(Report report) =>
