@@ -21,7 +21,7 @@ internal static class ChatCommand
         bool inputRedirected,
         Action<IServiceCollection>? configureServices)
     {
-        var userId = OptionValue(args, "--user") ?? Environment.UserName;
+        var userId = CliSupport.Option(args, "--user") ?? Environment.UserName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))],
@@ -126,11 +126,5 @@ internal static class ChatCommand
         }
 
         return string.Join(Environment.NewLine, lines);
-    }
-
-    private static string? OptionValue(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

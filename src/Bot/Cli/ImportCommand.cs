@@ -25,7 +25,7 @@ internal static class ImportCommand
         if (args[1] == "--sample")
         {
             var rows = SampleDirectory.Generate();
-            if (Option(args, "--output") is { } output)
+            if (CliSupport.Option(args, "--output") is { } output)
             {
                 await File.WriteAllBytesAsync(output, SampleDirectory.ToCsv(rows));
                 Console.WriteLine($"Đã ghi {rows.Count} đơn vị mẫu ({SampleDirectory.Label}) vào {output}.");
@@ -75,20 +75,10 @@ internal static class ImportCommand
     /// <summary>The reporting services alone, with the host's configuration (appsettings.json, environment variables).</summary>
     internal static ServiceProvider BuildReportingServices()
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = CliSupport.Configuration();
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
         services.AddReporting(configuration);
         return services.BuildServiceProvider();
-    }
-
-    internal static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

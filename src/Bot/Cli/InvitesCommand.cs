@@ -30,15 +30,15 @@ internal static class InvitesCommand
 
     private static async Task<int> CreateAsync(string[] args)
     {
-        if (!RoleNames.TryParse(ImportCommand.Option(args, "--role"), out var role))
+        if (!RoleNames.TryParse(CliSupport.Option(args, "--role"), out var role))
         {
             Console.Error.WriteLine("Thiếu hoặc sai --role (staff, focal_point, commune_officer, department_staff, admin).");
             return 2;
         }
 
-        var scope = ImportCommand.Option(args, "--unit") ?? ImportCommand.Option(args, "--commune") ?? "";
-        var count = int.TryParse(ImportCommand.Option(args, "--count") ?? "1", NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
-        var days = int.TryParse(ImportCommand.Option(args, "--days") ?? "14", NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : -1;
+        var scope = CliSupport.Option(args, "--unit") ?? CliSupport.Option(args, "--commune") ?? "";
+        var count = int.TryParse(CliSupport.Option(args, "--count") ?? "1", NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+        var days = int.TryParse(CliSupport.Option(args, "--days") ?? "14", NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : -1;
         if (count is < 1 or > 1000 || days is < 1 or > 365)
         {
             Console.Error.WriteLine("--count từ 1 đến 1000, --days từ 1 đến 365.");
@@ -63,7 +63,7 @@ internal static class InvitesCommand
             Console.WriteLine($"{invite.Code}\t{RoleNames.Code(invite.Role)}\t{invite.ScopeCode}\t{invite.ScopeName}\thết hạn {invite.ExpiresAt.ToOffset(Reporting.Schedule.VietnamTime.Offset):dd/MM/yyyy}");
         }
 
-        if (ImportCommand.Option(args, "--export") is { } file)
+        if (CliSupport.Option(args, "--export") is { } file)
         {
             await File.WriteAllBytesAsync(file, InviteSheet.FromIssued(invites));
             Console.WriteLine($"Đã ghi {invites.Count} mã vào {file}. Đây là lần duy nhất mã hiện rõ: hệ thống chỉ lưu bản băm.");
