@@ -36,6 +36,7 @@ public static class ReportingServiceCollectionExtensions
         });
         services.TryAddSingleton<IDbContextFactory<ReportingDbContext>>(sp => sp.GetRequiredService<ReportingDatabase>());
         services.TryAddSingleton<IFormCatalog>(_ => new FormCatalog(configuration["Reporting:FormsFolder"] ?? Path.Combine(System.IO.Directory.GetCurrentDirectory(), "forms")));
+        services.TryAddSingleton(ScheduleDefinition.Default);
         services.TryAddSingleton<IReportingSchedule, ReportingSchedule>();
         services.TryAddSingleton<IDirectoryService, DirectoryService>();
         services.TryAddSingleton<IFilingService, FilingService>();
