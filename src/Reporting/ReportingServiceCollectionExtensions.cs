@@ -43,6 +43,8 @@ public static class ReportingServiceCollectionExtensions
         services.TryAddSingleton<IStatusService, StatusService>();
         services.TryAddSingleton<IExportService, ExportService>();
         services.TryAddSingleton<UnitImporter>();
+        services.TryAddSingleton<Reminders.IReminderPlanner, Reminders.ReminderPlanner>();
+        services.TryAddSingleton<Reminders.IReminderStore, Reminders.ReminderStore>();
         return services;
     }
 }
