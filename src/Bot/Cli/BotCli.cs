@@ -15,6 +15,7 @@ internal static class BotCli
             "eval" => await EvalCommand.RunAsync(rest),
             "import" => await ImportCommand.RunAsync(rest),
             "invites" => await InvitesCommand.RunAsync(rest),
+            "reminders" => await RemindersCommand.RunAsync(rest),
             "-h" or "--help" or "help" => PrintUsage(Console.Out, 0),
             // Options such as --urls belong to the server.
             _ when command.StartsWith('-') => await ServeCommand.RunAsync(args),
@@ -35,6 +36,7 @@ internal static class BotCli
                                                   nhập danh mục đơn vị
               invites create --unit <mã> --role <vai trò> [--count N]
               invites export <file.xlsx>
+              reminders preview --at <ISO time>   các nhắc nhở sẽ gửi vào thời điểm đó (không gửi)
             """);
         return exitCode;
     }
