@@ -37,7 +37,7 @@ internal static class ReportingBench
             var forms = new FormCatalog();
             var schedule = new ReportingSchedule(clock);
             var importer = new UnitImporter(database, clock);
-            var status = new StatusService(database, forms, schedule);
+            var status = new StatusService(database, forms, schedule, new DirectoryService(database, clock));
             var export = new ExportService(database, forms, schedule, clock);
 
             var csv = SampleDirectory.ToCsv(SampleDirectory.Generate());

@@ -26,7 +26,7 @@ public sealed class ReportingWorld
         Schedule = new ReportingSchedule(Clock);
         Directory = new DirectoryService(database, Clock);
         Filing = new FilingService(database, Forms, Schedule, Clock);
-        Status = new StatusService(database, Forms, Schedule);
+        Status = new StatusService(database, Forms, Schedule, Directory);
         Export = new ExportService(database, Forms, Schedule, Clock);
         Importer = new UnitImporter(database, Clock);
         Planner = new ReminderPlanner(database, Schedule, Directory);
