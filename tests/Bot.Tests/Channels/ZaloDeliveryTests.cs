@@ -168,6 +168,13 @@ public sealed class ZaloDeliveryTests : IAsyncLifetime
         await _zalo.WaitForReplyAsync("quiet", "Trả lời: tôi đây");
         Assert.True(store.IsReachable("zalo", "quiet"));
         Assert.Equal(["gone"], store.UnreachableChats().Select(c => c.Chat));
+
+        // Following the OA again (a signed "follow" event) makes the other one reachable too.
+        var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var follow = "{\"event_name\":\"follow\",\"app_id\":\"" + AppId + "\",\"oa_id\":\"1646843870823903717\",\"follower\":{\"id\":\"gone\"},"
+                     + "\"source\":\"oa_profile\",\"timestamp\":\"" + at + "\"}";
+        Assert.Equal(System.Net.HttpStatusCode.OK, await PostAsync(host, follow));
+        Assert.Empty(store.UnreachableChats());
     }
 
     /// <summary>A core that answers with a file by its type, for the attachment paths.</summary>

@@ -26,6 +26,8 @@ internal sealed class ZaloTokens(HttpClient http, IOptions<ZaloOptions> options,
 
     private readonly ZaloOptions _options = options.Value;
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
+    private readonly Lock _loadGate = new();
+    private bool _loaded;
 
     /// <summary>Everything the state file keeps about the pair; the CLI's "zalo tokens reset" removes these.</summary>
     public static readonly string[] Keys = [AccessKey, RefreshKey, ExpiresKey, ConfiguredKey];
@@ -89,6 +91,32 @@ internal sealed class ZaloTokens(HttpClient http, IOptions<ZaloOptions> options,
     /// <summary>The stored pair, after taking over a configured pair that changed since it was last loaded. Expiry null: unknown.</summary>
     private (string? Access, string? Refresh, DateTimeOffset? ExpiresAt) Current()
     {
+        LoadConfiguredPair();
+        var expires = long.TryParse(store.Get(ExpiresKey), CultureInfo.InvariantCulture, out var ms)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : (DateTimeOffset?)null;
+        return (store.Get(AccessKey), store.Get(RefreshKey), expires);
+    }
+
+    /// <summary>Once per process, before the first use: a sender and the start-up refresh must not both load it (the second would undo a refresh).</summary>
+    private void LoadConfiguredPair()
+    {
+        if (Volatile.Read(ref _loaded))
+        {
+            return;
+        }
+        lock (_loadGate)
+        {
+            if (!_loaded)
+            {
+                TakeOverChangedConfiguredPair();
+                Volatile.Write(ref _loaded, true);
+            }
+        }
+    }
+
+    private void TakeOverChangedConfiguredPair()
+    {
         var configured = ConfiguredFingerprint();
         var loaded = store.Get(ConfiguredKey);
         if (configured is not null && loaded != configured)
@@ -106,10 +134,6 @@ internal sealed class ZaloTokens(HttpClient http, IOptions<ZaloOptions> options,
                 logger.LogInformation("Loaded the Zalo token pair from the settings (first start, or it changed since last loaded)");
             }
         }
-        var expires = long.TryParse(store.Get(ExpiresKey), CultureInfo.InvariantCulture, out var ms)
-            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
-            : (DateTimeOffset?)null;
-        return (store.Get(AccessKey), store.Get(RefreshKey), expires);
     }
 
     /// <summary>A hash of the configured pair, so the state file can tell a new pair from the one it loaded (tokens are never stored twice in clear).</summary>
