@@ -2,6 +2,7 @@ using System.Globalization;
 using DtsAssistant.Bot.Channels.Outgoing;
 using DtsAssistant.Bot.Channels.State;
 using DtsAssistant.Bot.Channels.Telegram;
+using DtsAssistant.Bot.Channels.Zalo;
 using DtsAssistant.Bot.Conversation;
 
 namespace DtsAssistant.Bot.Reminders;
@@ -25,8 +26,29 @@ internal sealed class TelegramReminderChannel(TelegramSender sender, ChannelStat
     public string Channel => TelegramSender.Channel;
 
     public bool CanReach(string userId) => long.TryParse(userId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
-        && !store.IsBlocked(TelegramSender.Channel, userId);
+        && !store.IsBlocked(TelegramSender.Channel, userId) && store.IsReachable(TelegramSender.Channel, userId);
 
     public Task SendAsync(string userId, Reply reply, CancellationToken cancellationToken) =>
         sender.SendAsync(long.Parse(userId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture), reply, SendKind.Bulk, cancellationToken);
+}
+
+/// <summary>
+/// Zalo OA: the paced sender at the bulk rate. Zalo refuses people outside the reply window or who do not follow the
+/// OA; the sender records them as unreachable and returns, so an unreachable person after the send is reported as
+/// blocked here, and the dispatcher tries the person's other channel.
+/// </summary>
+internal sealed class ZaloReminderChannel(ZaloSender sender, ChannelStateStore store) : IReminderChannel
+{
+    public string Channel => ZaloSender.Channel;
+
+    public bool CanReach(string userId) => store.IsReachable(ZaloSender.Channel, userId);
+
+    public async Task SendAsync(string userId, Reply reply, CancellationToken cancellationToken)
+    {
+        await sender.SendAsync(userId, reply, SendKind.Bulk, cancellationToken);
+        if (!store.IsReachable(ZaloSender.Channel, userId))
+        {
+            throw new RecipientBlockedException(userId);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using DtsAssistant.Bot.Channels.State;
 using DtsAssistant.Bot.Channels.Telegram;
+using DtsAssistant.Bot.Channels.Zalo;
 
 namespace DtsAssistant.Bot.Reminders;
 
@@ -15,6 +16,11 @@ internal static class RemindersServiceCollectionExtensions
         if (configuration.GetSection("Telegram").Get<TelegramOptions>() is { Enabled: true })
         {
             services.AddSingleton<IReminderChannel>(sp => new TelegramReminderChannel(sp.GetRequiredService<TelegramSender>(), sp.GetRequiredService<ChannelStateStore>()));
+        }
+
+        if (configuration.GetSection("Zalo").Get<ZaloOptions>() is { Enabled: true })
+        {
+            services.AddSingleton<IReminderChannel>(sp => new ZaloReminderChannel(sp.GetRequiredService<ZaloSender>(), sp.GetRequiredService<ChannelStateStore>()));
         }
 
         services.AddSingleton<ReminderDispatcher>();
