@@ -38,7 +38,7 @@ internal static class ReportingBench
             var schedule = new ReportingSchedule(clock);
             var importer = new UnitImporter(database, clock);
             var status = new StatusService(database, forms, schedule, new DirectoryService(database, clock));
-            var export = new ExportService(database, forms, schedule, clock);
+            var export = new ExportService(database, forms, schedule, clock, status);
 
             var csv = SampleDirectory.ToCsv(SampleDirectory.Generate());
             var watch = Stopwatch.StartNew();

@@ -43,6 +43,11 @@ public static class ReportingServiceCollectionExtensions
         services.TryAddSingleton<IStatusService, StatusService>();
         services.TryAddSingleton<IExportService, ExportService>();
         services.TryAddSingleton<UnitImporter>();
+        services.TryAddSingleton(sp => new Export.ExportFolder(
+            configuration["Reporting:ExportsFolder"] ?? Path.Combine(System.IO.Directory.GetCurrentDirectory(), "data", "exports"),
+            TimeSpan.FromDays(double.TryParse(configuration["Reporting:ExportRetentionDays"], System.Globalization.CultureInfo.InvariantCulture, out var days) && days > 0 ? days : 7),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<Export.ExportCleanupService>();
         services.TryAddSingleton<Reminders.IReminderPlanner, Reminders.ReminderPlanner>();
         services.TryAddSingleton<Reminders.IReminderStore, Reminders.ReminderStore>();
         return services;

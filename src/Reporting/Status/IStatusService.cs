@@ -77,3 +77,14 @@ public interface IStatusService
     /// <summary>The share of the units an indicator applies to that must have reported before it is judged against its target.</summary>
     public const decimal CoverageThreshold = 0.5m;
 }
+
+/// <summary>The one wording of an indicator's verdict, for chat, exports and the dashboard.</summary>
+public static class IndicatorVerdict
+{
+    /// <summary>"đạt", "chưa đạt", "chưa đủ dữ liệu (3/15 đơn vị)", "chưa có số liệu", or "" without a target.</summary>
+    public static string Text(IndicatorFigure figure) =>
+        figure.Definition.TargetPercent is null || figure.Definition.Kind == IndicatorKind.Distribution ? ""
+        : figure.UnitsReporting == 0 || figure.Percent is null ? "chưa có số liệu"
+        : !figure.EnoughData ? $"chưa đủ dữ liệu ({figure.UnitsReporting}/{figure.UnitsExpected} đơn vị)"
+        : figure.MeetsTarget == true ? "đạt" : "chưa đạt";
+}

@@ -27,7 +27,7 @@ public sealed class ReportingWorld
         Directory = new DirectoryService(database, Clock);
         Filing = new FilingService(database, Forms, Schedule, Clock);
         Status = new StatusService(database, Forms, Schedule, Directory);
-        Export = new ExportService(database, Forms, Schedule, Clock);
+        Export = new ExportService(database, Forms, Schedule, Clock, Status);
         Importer = new UnitImporter(database, Clock);
         Planner = new ReminderPlanner(database, Schedule, Directory);
         Reminders = new ReminderStore(database);

@@ -171,23 +171,38 @@ public abstract class StatusTests(DatabaseFixture fixture) : DatabaseTests(fixtu
         using (var document = SpreadsheetDocument.Open(new MemoryStream(file.Content), false))
         {
             Assert.Empty(new OpenXmlValidator().Validate(document));
-            Assert.Equal(["Báo cáo", "Câu hỏi", "Thông tin"], document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value));
+            Assert.Equal(["Báo cáo", "Chỉ tiêu", "Tổng hợp", "Câu hỏi", "Thông tin"], document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value));
         }
 
         var rows = Xlsx.Read(new MemoryStream(file.Content), "Báo cáo");
         var headers = rows[0].Cells.ToList();
         Assert.Equal(11 + 19, headers.Count);
         Assert.Equal("Mã đơn vị", headers[0]);
-        Assert.Contains("gv_chu_ky_so", headers);
+        // Vietnamese headers, the question's own words; no raw keys.
+        Assert.DoesNotContain(headers, h => h.Contains('_', StringComparison.Ordinal));
+        var total = headers.IndexOf("Tổng số giáo viên");
+        Assert.True(total > 10, string.Join(" | ", headers));
+        var ipv6 = headers.FindIndex(h => h.Contains("IPv6", StringComparison.Ordinal));
         Assert.Equal(9, rows.Count); // header + 8 units
         var thpt = rows.Single(r => r.Cells[0] == "THPT-1").Cells;
         Assert.Equal("Đã nộp", thpt[6]);
         Assert.Equal("Muộn", thpt[7]);
-        Assert.Equal("80", thpt[headers.IndexOf("gv_tong")]);
-        Assert.Equal("Đang triển khai", thpt[headers.IndexOf("ipv6")]);
+        Assert.Equal("80", thpt[total]);
+        Assert.Equal("Đang triển khai", thpt[ipv6]);
         var notFiled = rows.Single(r => r.Cells[0] == "TH-B1").Cells;
         Assert.Equal("Chưa nộp", notFiled[6]);
-        Assert.True(notFiled.Length <= headers.IndexOf("gv_tong") || notFiled[headers.IndexOf("gv_tong")] == "");
+        Assert.True(notFiled.Length <= total || notFiled[total] == "");
+
+        var indicators = Xlsx.Read(new MemoryStream(file.Content), "Chỉ tiêu");
+        Assert.Equal("Đánh giá", indicators[0].Cells[^1]);
+        var signatures = indicators.Single(r => r.Cells[0].Contains("chữ ký số", StringComparison.OrdinalIgnoreCase)).Cells;
+        Assert.Equal(["57", "130", "43.8"], signatures[2..5]);
+        var plans = indicators.Single(r => r.Cells[0].StartsWith("Đơn vị đã ban hành kế hoạch", StringComparison.Ordinal)).Cells;
+        Assert.Equal("chưa đủ dữ liệu (3/8 đơn vị)", plans[^1]);
+        var totals = Xlsx.Read(new MemoryStream(file.Content), "Tổng hợp");
+        Assert.Contains(totals, r => r.Cells[0] == "Tổng" && r.Cells[2] == "8" && r.Cells[3] == "3");
+        Assert.Contains(totals, r => r.Cells[0] == "Xã/phường" && r.Cells[1] == "Xã An Hòa" && r.Cells[2] == "4" && r.Cells[3] == "2");
+        Assert.Contains(totals, r => r.Cells[0] == "Cấp học" && r.Cells[1] == "Mầm non" && r.Cells[2] == "3");
         var info = Xlsx.Read(new MemoryStream(file.Content), "Thông tin");
         Assert.Contains(info, r => r.Cells[0] == "Kỳ báo cáo" && r.Cells[1] == "tháng 11/2025");
     }
