@@ -8,7 +8,7 @@ namespace DtsAssistant.Bot.Conversation.Filing;
 /// <summary>The longer filing texts: the opening, the summary with derived figures, and the receipt.</summary>
 internal static class FilingTexts
 {
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo Vietnamese = VietnameseCulture.Instance;
 
     public static string Opening(DraftSession session, DateOnly today, bool resumed)
     {

@@ -10,7 +10,7 @@ namespace DtsAssistant.Bot.Conversation.Routing;
 internal static class InputSanitizer
 {
     /// <summary>Thousands with a dot (66.667), as Vietnamese readers write them.</summary>
-    private static readonly System.Globalization.CultureInfo Vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly System.Globalization.CultureInfo Vietnamese = VietnameseCulture.Instance;
 
     /// <summary>Longer than any honest chat message or answer; Telegram itself stops at 4,096.</summary>
     public const int MaxLength = 4000;
