@@ -45,7 +45,7 @@ internal static partial class WebChatEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ChatAsync(WebChatRequest? request, ConversationGateway gateway, DownloadStore downloads,
+    private static async Task<IResult> ChatAsync(WebChatRequest? request, IConversationEngine engine, DownloadStore downloads,
         CancellationToken cancellationToken)
     {
         if (request?.UserId is not { } userId || !UserIdPattern().IsMatch(userId))
@@ -58,7 +58,7 @@ internal static partial class WebChatEndpoints
         }
         var incoming = new IncomingMessage(Channel, userId, userId, string.IsNullOrEmpty(request.ButtonData) ? request.Text : null,
             string.IsNullOrEmpty(request.ButtonData) ? null : request.ButtonData);
-        var replies = await gateway.HandleAsync(incoming, cancellationToken);
+        var replies = await engine.HandleAsync(incoming, cancellationToken);
         return Results.Ok(new WebChatResponse(replies.Select(reply => new WebChatReply(
             reply.Text,
             reply.ButtonRows.Select(row => (IReadOnlyList<WebChatButton>)row.Select(b => new WebChatButton(b.Label, b.Data)).ToList()).ToList(),

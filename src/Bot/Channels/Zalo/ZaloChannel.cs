@@ -24,7 +24,7 @@ internal sealed class ZaloChannel : IHostedService, IAsyncDisposable
     private readonly ZaloOptions _options;
     private readonly ZaloClient _client;
     private readonly ChannelStateStore _store;
-    private readonly ConversationGateway _gateway;
+    private readonly IConversationEngine _engine;
     private readonly DownloadStore _downloads;
     private readonly ChannelOptions _channelOptions;
     private readonly TimeProvider _time;
@@ -32,13 +32,13 @@ internal sealed class ZaloChannel : IHostedService, IAsyncDisposable
     private readonly OutgoingQueue _queue;
 
     public ZaloChannel(IOptions<ZaloOptions> options, IOptions<ChannelOptions> channelOptions, ZaloClient client,
-        ChannelStateStore store, ConversationGateway gateway, DownloadStore downloads, TimeProvider time, ILogger<ZaloChannel> logger)
+        ChannelStateStore store, IConversationEngine engine, DownloadStore downloads, TimeProvider time, ILogger<ZaloChannel> logger)
     {
         _options = options.Value;
         _channelOptions = channelOptions.Value;
         _client = client;
         _store = store;
-        _gateway = gateway;
+        _engine = engine;
         _downloads = downloads;
         _time = time;
         _logger = logger;
@@ -145,7 +145,7 @@ internal sealed class ZaloChannel : IHostedService, IAsyncDisposable
         {
             incoming = incoming with { Text = null, ButtonData = chosen.Data };
         }
-        foreach (var reply in await _gateway.HandleAsync(incoming, cancellationToken))
+        foreach (var reply in await _engine.HandleAsync(incoming, cancellationToken))
         {
             await SendAsync(userId, reply, cancellationToken);
         }

@@ -1,4 +1,4 @@
-using DtsAssistant.Bot.Conversation.Routing;
+using DtsAssistant.Bot.Conversation.Common;
 using DtsAssistant.Bot.Conversation.State;
 using DtsAssistant.Reporting.Directory;
 using DtsAssistant.Reporting.Filing;
@@ -7,12 +7,6 @@ using DtsAssistant.Reporting.Forms.Input;
 using DtsAssistant.Reporting.Schedule;
 
 namespace DtsAssistant.Bot.Conversation.Filing;
-
-/// <summary>The replies to one message and the conversation state to remember afterwards.</summary>
-internal sealed record DialogueResult(IReadOnlyList<Reply> Replies, ConversationState State)
-{
-    public static DialogueResult Of(ConversationState state, params Reply[] replies) => new(replies, state);
-}
 
 /// <summary>
 /// The step-by-step monthly report in chat: one question at a time, every answer saved as it is given, a summary with
@@ -23,7 +17,7 @@ internal sealed class FilingDialogue(
     IFilingService filing,
     IReportingSchedule schedule,
     TimeProvider clock,
-    SideQuestions sideQuestions,
+    ISideQuestions sideQuestions,
     DraftCache drafts)
 {
     /// <summary>After this many unreadable answers in a row, offer to skip or pause.</summary>
@@ -96,6 +90,10 @@ internal sealed class FilingDialogue(
         var prefix = $"Đã mở bản sửa lần {session.Version - 1} của báo cáo {session.Period.Label}. Các câu trả lời đã nộp được giữ nguyên; gõ \"sửa N\" để sửa câu N.";
         return await ShowAsync(caller, session, filingState, prefix, ct).ConfigureAwait(false);
     }
+
+    /// <summary>/huy while a filing session is open: the same as typing "hủy".</summary>
+    public Task<DialogueResult> CancelAsync(Caller caller, ConversationState state, Turn turn, CancellationToken ct) =>
+        ContinueAsync(caller, state, turn with { Text = "hủy", ButtonData = null }, ct);
 
     /// <summary>Handles one message while a filing session is open.</summary>
     public async Task<DialogueResult> ContinueAsync(Caller caller, ConversationState state, Turn turn, CancellationToken ct)

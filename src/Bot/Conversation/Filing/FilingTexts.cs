@@ -1,4 +1,5 @@
 using System.Globalization;
+using DtsAssistant.Bot.Conversation.Common;
 using DtsAssistant.Reporting.Filing;
 using DtsAssistant.Reporting.Forms;
 using DtsAssistant.Reporting.Schedule;
@@ -17,23 +18,11 @@ internal static class FilingTexts
         var lines = new List<string>
         {
             $"{(resumed ? "Tiếp tục" : "Bắt đầu")} báo cáo {session.Period.Label}{version} — {session.Unit.Name}.",
-            Deadline(session.Window, today),
+            CommonTexts.Deadline(session.Window, today),
             $"{session.Questions.Count} câu hỏi{(answered > 0 ? $", đã trả lời {answered}" : string.Empty)}. Mỗi câu trả lời được lưu ngay.",
             "Gõ bất cứ lúc nào: \"quay lại\", \"bỏ qua\", \"sửa 5\", \"tạm dừng\", \"huỷ\", \"trợ giúp\".",
         };
         return string.Join("\n", lines);
-    }
-
-    public static string Deadline(PeriodWindow window, DateOnly today)
-    {
-        var due = window.LastDayOnTime.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-        var daysLeft = window.LastDayOnTime.DayNumber - today.DayNumber;
-        return daysLeft switch
-        {
-            > 0 => $"Hạn nộp: hết ngày {due} (còn {daysLeft} ngày).",
-            0 => $"Hạn nộp: hết hôm nay, {due}.",
-            _ => $"Đã quá hạn {-daysLeft} ngày (hạn {due}): vẫn nộp được, báo cáo sẽ được ghi nhận nộp muộn.",
-        };
     }
 
     public static Reply Summary(DraftSession session, ValidationResult validation, string? prefix = null)
