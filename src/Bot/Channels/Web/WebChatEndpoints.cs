@@ -1,6 +1,8 @@
 using System.Reflection;
+using System.Text;
 using System.Text.RegularExpressions;
 using DtsAssistant.Bot.Conversation;
+using DtsAssistant.Bot.Conversation.Common;
 
 namespace DtsAssistant.Bot.Channels.Web;
 
@@ -35,6 +37,12 @@ internal static partial class WebChatEndpoints
                  })
         {
             var content = ReadPage(resource);
+            if (resource == "index.html")
+            {
+                // The page greets with the same words as /start: one welcome, worded in HelpText.
+                content = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(content)
+                    .Replace("{{welcome}}", ReplyText.EscapeHtml(HelpText.Welcome.Trim()), StringComparison.Ordinal));
+            }
             endpoints.MapGet(path, () => Results.Bytes(content, type));
         }
         endpoints.MapPost("/api/chat", ChatAsync);
