@@ -31,6 +31,13 @@ internal sealed partial class FilingDialogue
 
     private async Task<FilingStepResult> TypedAsync(FilingTurn here, QuestionDefinition question, string text, CancellationToken ct)
     {
+        if (SmallTalk.Detect(text) is { } talk)
+        {
+            // "cảm ơn", "chào bạn" mid-form: a friendly word, then the same question (the form keeps its place).
+            return new FilingStepResult([new Reply(SmallTalkTexts.Reply(talk, here.Caller, filing: true)),
+                QuestionPrompts.Ask(here.Session, here.Current.Index, FilingTexts.ContinueForm)], here.State, here.Session);
+        }
+
         if (IntentDetector.LooksLikeQuestion(text))
         {
             // A question typed mid-form: answer it, then ask the same question again.

@@ -1,12 +1,14 @@
 using DtsAssistant.Bot.Conversation.Common;
-using DtsAssistant.Bot.Conversation.Routing;
 using DtsAssistant.Bot.Conversation.State;
 using DtsAssistant.Reporting.Directory;
 
 namespace DtsAssistant.Bot.Conversation.Registration;
 
-/// <summary>/dangky, /toi, /huydangky: binding a chat identity to a role through a one-time invite code.</summary>
-internal sealed class RegistrationCommands(IDirectoryService directory, CallerCache callers, ILogger<RegistrationCommands> logger)
+/// <summary>
+/// /dangky, /toi, /huydangky: binding a chat identity to a role through a one-time invite code. The router forgets the
+/// remembered caller after these commands, so the new role counts from the next message.
+/// </summary>
+internal sealed class RegistrationCommands(IDirectoryService directory, ILogger<RegistrationCommands> logger)
 {
     /// <summary>Buttons of the /huydangky confirmation.</summary>
     public const string ButtonPrefix = "reg:";
@@ -26,7 +28,6 @@ internal sealed class RegistrationCommands(IDirectoryService directory, CallerCa
         var result = code.Length > 64
             ? new RedeemResult(RedeemOutcome.InvalidCode)
             : await directory.RedeemInviteAsync(turn.Channel, turn.UserId, name, code, ct).ConfigureAwait(false);
-        callers.Forget(turn.ConversationKey);
         if (result.Outcome != RedeemOutcome.Bound)
         {
             // Repeated wrong codes are also slowed down inside the directory; the log lets an admin see guessing.
@@ -61,7 +62,6 @@ internal sealed class RegistrationCommands(IDirectoryService directory, CallerCa
         }
 
         var removed = await directory.UnbindAsync(caller, turn.Channel, turn.UserId, ct).ConfigureAwait(false);
-        callers.Forget(turn.ConversationKey);
         return removed
             ? new DialogueResult([new Reply(RegistrationTexts.Unregistered)], ConversationState.Empty)
             : DialogueResult.Of(state, new Reply(RegistrationTexts.UnregisterFailed));

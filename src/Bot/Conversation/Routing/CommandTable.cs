@@ -13,6 +13,13 @@ internal sealed record CommandCall(Turn Turn, Caller Caller, ConversationState S
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     public DialogueResult Keep(Reply reply) => DialogueResult.Of(State, reply);
+
+    /// <summary>After a command that changes who the person is: read the role again on the next message.</summary>
+    public DialogueResult RoleChanged(Reply reply)
+    {
+        Get<CallerCache>().Forget(Turn.ConversationKey);
+        return Keep(reply);
+    }
 }
 
 /// <summary>A row of the command table: its names (the first is shown in help), its help line, its handler.</summary>
@@ -32,7 +39,7 @@ internal static class CommandTable
         new(["trangthai", "status"], "xem tình hình nộp báo cáo (cán bộ xã/phường, Sở)", async (c, ct) =>
             c.Keep(await c.Get<StatusQueries>().CommandAsync(c.Caller, c.Argument, ct).ConfigureAwait(false))),
         new(["dangky", "dk", "register"], "<mã> — đăng ký bằng mã mời", async (c, ct) =>
-            c.Keep(await c.Get<RegistrationCommands>().RegisterAsync(c.Turn, c.Argument, ct).ConfigureAwait(false))),
+            c.RoleChanged(await c.Get<RegistrationCommands>().RegisterAsync(c.Turn, c.Argument, ct).ConfigureAwait(false))),
         new(["toi", "whoami"], "xem tôi đã đăng ký bạn là ai", (c, _) =>
             Task.FromResult(c.Keep(RegistrationCommands.WhoAmI(c.Caller)))),
         new(["huydangky", "unregister"], "hủy đăng ký (hỏi lại trước khi hủy)", (c, _) =>
@@ -46,7 +53,7 @@ internal static class CommandTable
             : Task.FromResult(DialogueResult.Of(c.State with { Filing = null }, new Reply(CommonTexts.NothingToCancel)))),
         new(["start"], null, async (c, ct) => c.Argument.Length > 0
             // Telegram deep links (t.me/bot?start=CODE) arrive as "/start CODE": an invite link registers directly.
-            ? c.Keep(await c.Get<RegistrationCommands>().RegisterAsync(c.Turn, c.Argument, ct).ConfigureAwait(false))
+            ? c.RoleChanged(await c.Get<RegistrationCommands>().RegisterAsync(c.Turn, c.Argument, ct).ConfigureAwait(false))
             : c.Keep(new Reply(HelpText.Welcome))),
     ];
 

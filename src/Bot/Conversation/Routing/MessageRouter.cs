@@ -68,7 +68,9 @@ internal sealed class MessageRouter(
 
         if (button is not null && button.StartsWith(RegistrationCommands.ButtonPrefix, StringComparison.Ordinal))
         {
-            return await registration.ButtonAsync(turn, caller, state, button, ct).ConfigureAwait(false);
+            var registered = await registration.ButtonAsync(turn, caller, state, button, ct).ConfigureAwait(false);
+            callers.Forget(turn.ConversationKey);
+            return registered;
         }
 
         var active = state.Filing is { Paused: false } ? state.Filing : null;
@@ -86,6 +88,12 @@ internal sealed class MessageRouter(
         if (button is not null)
         {
             return DialogueResult.Of(state, new Reply(CommonTexts.FilingSessionEnded, [[new ReplyButton("Nộp báo cáo", "cmd:baocao")]]));
+        }
+
+        // The small-talk hook: greetings, thanks, "bạn là ai" get a friendly reply for the person's role.
+        if (SmallTalk.Detect(turn.Input) is { } talk)
+        {
+            return DialogueResult.Of(state, new Reply(SmallTalkTexts.Reply(talk, caller, filing: false)));
         }
 
         return IntentDetector.Detect(turn.Input) switch
