@@ -43,6 +43,8 @@ internal static partial class WebChatEndpoints
                 content = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(content)
                     .Replace("{{welcome}}", ReplyText.EscapeHtml(HelpText.Welcome.Trim()), StringComparison.Ordinal));
             }
+            // The home page carries Zalo's domain verification tag when one is configured.
+            content = path == "/" ? Zalo.ZaloSiteVerification.AddMetaTag(content, endpoints.ServiceProvider) : content;
             endpoints.MapGet(path, () => Results.Bytes(content, type));
         }
         endpoints.MapPost("/api/chat", ChatAsync);
