@@ -22,7 +22,7 @@ public sealed class ExportFolder(string folder, TimeSpan retention, TimeProvider
         System.IO.Directory.CreateDirectory(Folder);
         var stem = Path.GetFileNameWithoutExtension(fileName);
         var safe = new string(stem.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
-        var stamp = clock.GetUtcNow().ToOffset(Schedule.VietnamTime.Offset).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var stamp = clock.GetUtcNow().ToOffset(DtsAssistant.Text.VietnamTime.Offset).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var path = Path.Combine(Folder, $"{safe}-{stamp}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}{Path.GetExtension(fileName)}");
         File.WriteAllBytes(path, content);
         File.SetLastWriteTimeUtc(path, clock.GetUtcNow().UtcDateTime);
