@@ -47,7 +47,7 @@ internal static class RemindersCommand
         }
 
         return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Reporting.Schedule.VietnamTime.Offset)
+            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), DtsAssistant.Text.VietnamTime.Offset)
             : null;
     }
 
