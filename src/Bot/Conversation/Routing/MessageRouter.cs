@@ -96,6 +96,12 @@ internal sealed class MessageRouter(
             return DialogueResult.Of(state, new Reply(SmallTalkTexts.Reply(talk, caller, filing: false)));
         }
 
+        // "các chỉ tiêu … so với kế hoạch" from staff who see the figures: the table of indicators, not the plan's text.
+        if (StatusQueries.SeesStatus(caller) && StatusWords.AsksIndicatorTable(StatusWords.Fold(turn.Input)))
+        {
+            return DialogueResult.Of(state, await status.AnswerAsync(caller, turn.Input, ct).ConfigureAwait(false));
+        }
+
         return IntentDetector.Detect(turn.Input) switch
         {
             // "báo cáo tháng 11" from someone who oversees but does not file means the status of that report.
