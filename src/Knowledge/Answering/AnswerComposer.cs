@@ -78,6 +78,11 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today)
             {
                 return (RecordAnswer.For(context, referenced), referenced[0].Terms);
             }
+
+            if (question.References.All(r => r.Label is not null || r.Table is not null))
+            {
+                return (DeclineAnswer.NoSuchItem(context, question.References[0]), null);
+            }
         }
 
         if (question.Intent == QuestionIntent.ListByUnit && ListAnswer.For(context, index.Analyzer.Glossary) is { } list)

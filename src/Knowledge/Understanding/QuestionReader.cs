@@ -228,7 +228,9 @@ public static class QuestionReader
             return joinedToNext ? null : int.Parse(token.Folded, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return QuestionLexicon.NumberWord(token);
+        // "nhiệm vụ năm 2025": a number word followed by a number is a year, not an item.
+        var numberFollows = at + 1 < tokens.Count && tokens[at + 1].Folded.Length > 0 && tokens[at + 1].Folded.All(char.IsAsciiDigit);
+        return numberFollows ? null : QuestionLexicon.NumberWord(token);
     }
 
     private static List<ReportPeriod> ReadPeriods(PhraseMatcher words, bool mentionsReport, QuestionIntent intent)

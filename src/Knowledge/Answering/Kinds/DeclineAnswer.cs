@@ -11,6 +11,16 @@ internal static class DeclineAnswer
     private const int Suggestions = 3;
     private const int TopicWords = 8;
 
+    /// <summary>"Chỉ tiêu 15" when the table has 11: says how many there are, then declines.</summary>
+    public static KnowledgeAnswer NoSuchItem(AnswerContext context, Understanding.ItemReference reference)
+    {
+        var table = context.Facts.Records.Where(r => (reference.Label is null || r.FoldedLabel == reference.Label) && (reference.Table is null || r.TableNumber == reference.Table))
+            .GroupBy(r => (r.Table, r.Label)).FirstOrDefault();
+        var decline = For(context);
+        return table is null ? decline
+            : decline with { Answer = $"{table.Key.Table} có {table.Count()} {table.Key.Label}, không có {table.Key.Label} {reference.Number}. {decline.Answer}" };
+    }
+
     public static KnowledgeAnswer For(AnswerContext context)
     {
         var plan = context.Facts.Documents.FirstOrDefault(d => d.Authority == Authority.Verbatim)?.DisplayName ?? "tài liệu";
@@ -32,7 +42,9 @@ internal static class DeclineAnswer
             return [];
         }
 
-        var linker = context.Question.TopicTokens.Count > 0 ? context.Linker : null;
+        // Matched without diacritics, so a question typed with or without them gets the same suggestions.
+        var folded = Understanding.QuestionReader.Read(Text.VietnameseText.NormalizeAndFold(context.Question.Text));
+        var linker = folded.TopicTokens.Count > 0 ? new Facts.TopicLinker(folded, context.Index.Index, context.Index.Analyzer.Glossary) : null;
         var ranked = records
             .Select((r, i) => (Record: r, Score: linker?.Match(r.Terms).Score ?? 0, Order: i))
             .OrderByDescending(x => x.Score)

@@ -117,6 +117,12 @@ internal static partial class PassageAnswer
             QuestionKind.Practice => ClauseTrimmer.TrimPractice(best.Sentences[best.Index], scorer),
             _ => ClauseTrimmer.Trim(best.Sentences[best.Index], scorer),
         };
+        if (sentence.Length < best.Sentences[best.Index].Length && !best.Sentences[best.Index].EndsWith(sentence, StringComparison.Ordinal))
+        {
+            // Cut at a clause boundary: say so.
+            sentence = sentence.TrimEnd('.', ';', ',', ':', ' ') + "…";
+        }
+
         if (kind == QuestionKind.Responsibility && !ProperUnitName().IsMatch(sentence) && best.Index > 0)
         {
             // "Chủ trì, phối hợp ... xây dựng dự toán" has its subject in the sentence before.
