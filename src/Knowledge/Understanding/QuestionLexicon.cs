@@ -80,7 +80,12 @@ internal static class QuestionLexicon
         "của xã tôi", "xã tôi", "trường tôi", "đơn vị tôi", "xã mình", "trường mình", "đơn vị mình", "phường tôi",
         "phường mình", "của tôi", "chúng tôi", "đã đạt chưa", "đạt chưa", "đã đạt", "hiện đạt", "hiện nay đạt", "thực tế",
         "đã nộp", "chưa nộp", "đã báo cáo", "chưa báo cáo", "số liệu", "bao nhiêu trường đã", "bao nhiêu đơn vị đã",
-        "tình hình", "tiến độ", "được bao nhiêu", "đạt được");
+        "tình hình", "tiến độ", "được bao nhiêu", "đạt được", "trạng thái", "thống kê", "danh sách", "đã xong", "chưa xong",
+        "đã hoàn thành", "chưa hoàn thành", "bao nhiêu đơn vị", "mấy trường", "mấy đơn vị", "toàn tỉnh hiện");
+
+    /// <summary>Words that make a rate a target of the plan ("phải đạt", "chỉ tiêu"), not a figure reported so far.</summary>
+    public static readonly Phrase[] PlanTarget = Phrase.List(
+        "phải đạt", "cần đạt", "chỉ tiêu", "mục tiêu", "yêu cầu", "kế hoạch", "quy định", "phải", "cần", "theo kế hoạch");
 
     public static readonly Phrase[] PeriodMention = Phrase.List("tháng này", "quý này", "kỳ này", "tháng trước", "quý trước", "kỳ báo cáo", "năm nay đã");
 

@@ -53,7 +53,10 @@ public static class QuestionReader
         }
 
         var periods = ReadPeriods(words, mentionsReport, intent);
-        var figures = words.Has(QuestionLexicon.ReportedFigures) || (ReadsAsPeriod(words) && intent == QuestionIntent.HowMuch);
+        // Reported figures: words about filing or progress, or a rate asked for a period or with nothing that makes it a
+        // target of the plan ("tỷ lệ giáo viên có chữ ký số toàn tỉnh" is a figure; "... phải đạt bao nhiêu" a target).
+        var figures = words.Has(QuestionLexicon.ReportedFigures)
+            || (intent == QuestionIntent.HowMuch && (ReadsAsPeriod(words) || !words.Has(QuestionLexicon.PlanTarget)));
         return new UnderstoodQuestion(
             question,
             intent,
