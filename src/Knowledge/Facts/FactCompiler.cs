@@ -26,6 +26,8 @@ public static partial class FactCompiler
         var records = new List<PlanRecord>();
         var targets = new List<PlanTarget>();
         var practices = new List<PracticeItem>();
+        var headings = new Dictionary<string, string>(StringComparer.Ordinal);
+        string FoldedHeading(string heading) => headings.TryGetValue(heading, out var folded) ? folded : headings[heading] = Folded(heading);
         foreach (var chunk in chunks)
         {
             if (chunk.Row is { } row)
@@ -38,12 +40,12 @@ public static partial class FactCompiler
                 continue;
             }
 
-            if (chunk.Trail.Any(h => Folded(h).Contains("muc tieu", StringComparison.Ordinal)))
+            if (chunk.Trail.Any(h => FoldedHeading(h).Contains("muc tieu", StringComparison.Ordinal)))
             {
                 targets.AddRange(Targets(chunk, glossary));
             }
 
-            if (chunk.Trail.Any(IsSecurityHeading))
+            if (chunk.Trail.Any(h => IsSecurityHeading(FoldedHeading(h))))
             {
                 practices.AddRange(chunk.Text.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(t => new PracticeItem(chunk.Heading, t, chunk)));
@@ -132,7 +134,8 @@ public static partial class FactCompiler
     {
         var idf = new Dictionary<string, double>(StringComparer.Ordinal);
         double Weight(string word) => idf.TryGetValue(word, out var w) ? w : idf[word] = index.Idf("a:" + word);
-        var sentences = chunks.Where(c => c.Row is null && c.Section != MarkdownChunker.MetadataSection)
+        var documents = records.Select(r => r.Source.Document.Id).ToHashSet(StringComparer.Ordinal);
+        var sentences = chunks.Where(c => c.Row is null && c.Section != MarkdownChunker.MetadataSection && documents.Contains(c.Document.Id))
             .SelectMany(c => TextCuts.Sentences(c.Text).SelectMany(s => s.Split("; ", StringSplitOptions.RemoveEmptyEntries)).Select(s => (c.Document.Id, Text: s, Words: WordSet(s))))
             .ToList();
         foreach (var record in records)
@@ -155,9 +158,8 @@ public static partial class FactCompiler
     /// <summary>"100%", "trên 50%", "90%": the figures a text states.</summary>
     internal static List<string> Figures(string text) => Figure().Matches(text).Select(m => m.Value).ToList();
 
-    private static bool IsSecurityHeading(string heading)
+    private static bool IsSecurityHeading(string folded)
     {
-        var folded = Folded(heading);
         return folded.Contains("an toan thong tin", StringComparison.Ordinal) || folded.Contains("an ninh", StringComparison.Ordinal)
             || folded.Contains("bao mat", StringComparison.Ordinal) || folded.Contains("du lieu ca nhan", StringComparison.Ordinal);
     }

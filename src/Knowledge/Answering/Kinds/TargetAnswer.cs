@@ -11,8 +11,8 @@ internal static class TargetAnswer
     public static KnowledgeAnswer? For(AnswerContext context, double minCoverage)
     {
         var linker = context.Linker;
-        var target = context.Facts.Targets.Select(t => (Fact: t, Match: linker.Match(t.Terms))).MaxBy(x => x.Match.Score);
-        var record = context.Facts.Records.Where(r => r.Targets.Count > 0).Select(r => (Fact: r, Match: linker.Match(r.Terms))).MaxBy(x => x.Match.Score);
+        var target = context.Facts.Targets.Select(t => (Fact: t, Match: linker.Match(t.Terms))).DefaultIfEmpty().MaxBy(x => x.Match.Score);
+        var record = context.Facts.Records.Where(r => r.Targets.Count > 0).Select(r => (Fact: r, Match: linker.Match(r.Terms))).DefaultIfEmpty().MaxBy(x => x.Match.Score);
         var useRecord = record.Fact is not null && (target.Fact is null || record.Match.Score > target.Match.Score * 1.1);
         if (useRecord)
         {
