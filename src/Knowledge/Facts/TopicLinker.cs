@@ -33,7 +33,9 @@ public sealed class TopicLinker
         var phrases = new List<(int, int)>();
         for (var i = 0; i + 1 < _tokens.Length; i++)
         {
+            // An abbreviation ("trang web", "CSDL ngành") is matched through its expansion, not as a pair.
             if (i < question.TopicJoins.Count && question.TopicJoins[i] && _tokens[i].Folded != _tokens[i + 1].Folded
+                && !IsAbbreviation(_tokens[i], glossary) && !IsAbbreviation(_tokens[i + 1], glossary)
                 && index.Contains("b:" + _tokens[i].Folded + "_" + _tokens[i + 1].Folded))
             {
                 phrases.Add((i, i + 1));
@@ -55,6 +57,9 @@ public sealed class TopicLinker
 
         _total = _weights.Sum();
     }
+
+    private static bool IsAbbreviation(Token token, Glossary? glossary) =>
+        glossary is not null && glossary.Entries.Any(e => e.AbbreviationTokens is [var only] && only == token.Folded);
 
     /// <summary>An abbreviation typed ("GV") weighs as its expansion's most specific word, not as an unseen term.</summary>
     private static double TokenWeight(Token token, InvertedIndex index, Glossary? glossary)

@@ -93,6 +93,15 @@ internal static class QuestionLexicon
 
     public static readonly Phrase[] DirectUnitSender = Phrase.List("trực thuộc", "THPT", "trung học phổ thông", "trung tâm", "GDTX", "đơn vị thuộc sở");
 
+    /// <summary>The phrases that name a kind of sender, to find the plan's reporting rule for it.</summary>
+    public static Phrase[]? SenderPhrases(SenderKind kind) => kind switch
+    {
+        SenderKind.School => SchoolSender,
+        SenderKind.DirectUnit => DirectUnitSender,
+        SenderKind.Commune => CommuneSender,
+        _ => null,
+    };
+
     public static readonly Phrase[] CommuneSender = Phrase.List("UBND", "ủy ban", "xã", "phường");
 
     public static readonly Phrase[] Greeting = Phrase.List("xin chào", "chào", "hello", "hi", "alo", "a lô", "helo", "hế lô", "chào buổi sáng", "chúc buổi sáng");

@@ -192,6 +192,13 @@ public static class QuestionReader
 
             if (Number(tokens, at) is { } number)
             {
+                // "mười hai" is 12.
+                if (number == 10 && at + 1 < tokens.Count && QuestionLexicon.NumberWord(tokens[at + 1]) is { } unit and < 10)
+                {
+                    number += unit;
+                    at++;
+                }
+
                 references.Add(new ItemReference(label == "dong" ? null : label, table, number));
                 for (var j = i; j <= at; j++)
                 {

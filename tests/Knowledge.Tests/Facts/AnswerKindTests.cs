@@ -62,6 +62,16 @@ public sealed class AnswerKindTests(KnowledgeBaseFixture kb) : IClassFixture<Kno
         Assert.DoesNotContain("tập huấn", answer.Answer, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("Trường THPT nộp báo cáo ở đâu?", "Sở GDĐT", "UBND")]
+    [InlineData("truong mam non gui bao cao cho ai", "UBND các xã, phường", "forms.gle")]
+    public void The_kind_of_sender_picks_its_reporting_line(string question, string expected, string other)
+    {
+        var answer = Ask(question);
+        Assert.Contains(expected, answer.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(other, answer.Answer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_document_question_gets_its_number_title_and_issuer()
     {

@@ -32,6 +32,7 @@ public sealed class QuestionReaderTests
     [InlineData("nhiệm vụ thứ tư ai lo?", "nhiem vu", null, 4)]
     [InlineData("chi tieu thu 7 han khi nao", "chi tieu", null, 7)]
     [InlineData("Dòng 4 phụ lục 2 ai chủ trì?", null, 2, 4)]
+    [InlineData("Nhiệm vụ thứ mười hai ai chủ trì?", "nhiem vu", null, 12)]
     public void Items_are_referenced_by_number_in_digits_or_words(string question, string? label, int? table, int number) =>
         Assert.Equal(new ItemReference(label, table, number), Assert.Single(QuestionReader.Read(question).References));
 

@@ -18,6 +18,16 @@ internal static class RecipientAnswer
 
     public static IReadOnlyList<SenderRule> Chosen(AnswerContext context, IReadOnlyList<SenderRule> rules)
     {
+        // The kind of sender named ("THPT" is a unit under the Sở) picks the rule that names that kind, in the plan's words.
+        if (Understanding.QuestionLexicon.SenderPhrases(context.Question.Sender) is { } phrases)
+        {
+            var byKind = rules.Where(r => phrases.Any(p => p.Normalized.All(w => r.SenderTerms.Covers(new Text.Token(w, Text.VietnameseText.Fold(w), 0, false))))).ToList();
+            if (byKind.Count > 0 && byKind.Count < rules.Count)
+            {
+                return byKind;
+            }
+        }
+
         var scores = rules.Select(r => context.Linker.Match(r.SenderTerms).Score).ToArray();
         var max = scores.Max();
         return max > 0 ? rules.Where((_, i) => scores[i] == max).ToList() : rules;
