@@ -23,7 +23,9 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _telegram.DisposeAsync();
 
-    private Task<ChannelTestHost> StartAsync() => ChannelTestHost.StartAsync(_folder, new Dictionary<string, string?>
+    private Dictionary<string, string?> _database = [];
+
+    private Task<ChannelTestHost> StartAsync() => ChannelTestHost.StartAsync(_folder, new Dictionary<string, string?>(_database)
     {
         ["Telegram:BotToken"] = FakeTelegramServer.Token,
         ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
@@ -31,7 +33,17 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
     }, engine: null);
 
     [Fact]
-    public async Task An_answer_committed_before_a_crash_is_not_applied_again_and_its_reply_is_sent_after_the_restart()
+    public Task An_answer_committed_before_a_crash_is_not_applied_again_and_its_reply_is_sent_after_the_restart() => CrashAfterCommitAsync();
+
+    [Conversation.PostgresFact]
+    public async Task An_answer_committed_before_a_crash_is_not_applied_again_on_postgresql()
+    {
+        await using var postgres = await ThrowawayPostgres.CreateAsync();
+        _database = postgres.Settings();
+        await CrashAfterCommitAsync();
+    }
+
+    private async Task CrashAfterCommitAsync()
     {
         var first = _host = await StartAsync();
         await SayAsync("/dangky " + await InviteAsync(first));
