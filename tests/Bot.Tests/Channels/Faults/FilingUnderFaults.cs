@@ -40,8 +40,16 @@ public sealed class FilingUnderFaults
     /// <summary>A PostgreSQL connection string (an empty database), or null for a SQLite file in the run's folder.</summary>
     public string? Postgres { get; init; }
 
-    /// <summary>Extra server processes on the same database (scale-out); updates for each chat alternate between them.</summary>
+    /// <summary>
+    /// Server processes on the same (PostgreSQL) database. With more than one, updates arrive by webhook and each chat's
+    /// messages alternate between the replicas; an update refused by a dead replica is delivered to a live one.
+    /// </summary>
     public int Replicas { get; init; } = 1;
+
+    /// <summary>Webhook mode: the share of updates delivered a second time, to another replica (as Telegram retries).</summary>
+    public double Redeliver { get; init; }
+
+    private const string WebhookSecret = "fault-run-secret";
 
     public Action<string> Log { get; init; } = Console.WriteLine;
 
@@ -74,7 +82,8 @@ public sealed class FilingUnderFaults
             : new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = Postgres };
         var codes = await SeedAsync(database, FocalPoints);
 
-        var servers = Enumerable.Range(0, Replicas).Select(i => new ServerProcess(folder, i, telegram.BaseUrl, database)).ToList();
+        var webhook = Replicas > 1;
+        var servers = Enumerable.Range(0, Replicas).Select(i => new ServerProcess(folder, i, telegram.BaseUrl, database, webhook)).ToList();
         foreach (var server in servers)
         {
             server.Start();
@@ -89,7 +98,8 @@ public sealed class FilingUnderFaults
         var kills = 0;
 
         var next = new int[FocalPoints];          // the step each person is waiting on
-        var lastProgress = new DateTime[FocalPoints];
+        var lastTotal = 0;
+        var lastMove = DateTime.UtcNow;
         var seenMarkers = new HashSet<(int, string)>();
         var resent = 0;
         var errors = 0;
@@ -98,14 +108,35 @@ public sealed class FilingUnderFaults
         var done = 0;
         var read = 0;
         var clock = Stopwatch.StartNew();
-        Array.Fill(lastProgress, DateTime.UtcNow);
-        telegram.AddTexts(Enumerable.Range(0, FocalPoints).Select(i => (FirstChat + i, "/dangky " + codes[i])));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var nextUpdate = 1_000_000;
+        var deliveries = new List<Task>();
+        void Send(IReadOnlyList<(long Chat, string Text, int Step)> messages)
+        {
+            if (!webhook)
+            {
+                telegram.AddTexts(messages.Select(m => (m.Chat, m.Text)));
+                return;
+            }
+            foreach (var (chat, text, step) in messages)
+            {
+                var json = FakeTelegramServer.TextUpdateJson(++nextUpdate, chat, text);
+                var first = (int)((chat + step) % servers.Count);
+                deliveries.Add(DeliverAsync(http, servers, first, json));
+                if (random.NextDouble() < Redeliver)
+                {
+                    deliveries.Add(DeliverAsync(http, servers, (first + 1) % servers.Count, json));
+                }
+            }
+        }
+
+        Send(Enumerable.Range(0, FocalPoints).Select(i => (FirstChat + i, "/dangky " + codes[i], 0)).ToList());
         var stuck = new List<string>();
         while (done < FocalPoints)
         {
             await Task.Delay(25);
             var calls = telegram.Calls;
-            var outgoing = new List<(long, string)>();
+            var outgoing = new List<(long, string, int)>();
             for (; read < calls.Count; read++)
             {
                 var call = calls[read];
@@ -140,7 +171,6 @@ public sealed class FilingUnderFaults
                 }
 
                 next[person]++;
-                lastProgress[person] = DateTime.UtcNow;
                 if (next[person] == steps)
                 {
                     receipts++;
@@ -148,13 +178,13 @@ public sealed class FilingUnderFaults
                 }
                 else
                 {
-                    outgoing.Add((FirstChat + person, script[next[person] - 1]));
+                    outgoing.Add((FirstChat + person, script[next[person] - 1], next[person]));
                 }
             }
 
             if (outgoing.Count > 0)
             {
-                telegram.AddTexts(outgoing);
+                Send(outgoing);
             }
 
             var progress = next.Sum();
@@ -165,19 +195,24 @@ public sealed class FilingUnderFaults
                 victim.Kill();
                 victim.Start();
                 kills++;
-                Array.Fill(lastProgress, DateTime.UtcNow);
             }
 
-            var now = DateTime.UtcNow;
-            var late = Enumerable.Range(0, FocalPoints).Where(i => next[i] < steps && now - lastProgress[i] > TimeSpan.FromSeconds(90)).ToList();
-            if (late.Count > 0)
+            // Under a burst a person may wait long for their turn; the run is stuck only when nobody moves for two minutes.
+            if (progress > lastTotal)
             {
-                stuck.AddRange(late.Select(i => $"focal point {i} stuck at step {next[i]} ('{(next[i] == 0 ? "/dangky" : script[next[i] - 1])}')"));
+                lastTotal = progress;
+                lastMove = DateTime.UtcNow;
+            }
+            else if (DateTime.UtcNow - lastMove > TimeSpan.FromMinutes(2))
+            {
+                stuck.AddRange(Enumerable.Range(0, FocalPoints).Where(i => next[i] < steps)
+                    .Select(i => $"focal point {i} stuck at step {next[i]} ('{(next[i] == 0 ? "/dangky" : script[next[i] - 1])}')"));
                 break;
             }
         }
 
         clock.Stop();
+        await Task.WhenAll(deliveries);
         var replayed = servers.Sum(s => s.ReplayedFromStore());
         foreach (var server in servers)
         {
@@ -191,6 +226,40 @@ public sealed class FilingUnderFaults
             Log(line);
         }
         return outcome;
+    }
+
+    /// <summary>Posts an update to a replica's webhook; a replica that is down (killed, restarting) passes it to the next.</summary>
+    private static async Task DeliverAsync(HttpClient http, List<ServerProcess> servers, int first, string json)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var server = servers[(first + attempt) % servers.Count];
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{server.Port}/telegram/webhook")
+                {
+                    Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", WebhookSecret);
+                using var response = await http.SendAsync(request);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            if (attempt > 2000)
+            {
+                throw new InvalidOperationException("no replica accepted an update");
+            }
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>The marker a reply carries: what shows which step it answers.</summary>
@@ -285,12 +354,22 @@ public sealed class FilingUnderFaults
     }
 
     /// <summary>The real server as a child process (`dotnet DtsAssistant.Bot.dll`), logging to a file in the run's folder.</summary>
-    private sealed class ServerProcess(string folder, int index, string telegramUrl, Dictionary<string, string?> database)
+    private sealed class ServerProcess(string folder, int index, string telegramUrl, Dictionary<string, string?> database, bool webhook)
     {
         private Process? _process;
         private int _starts;
 
         public int Index => index;
+
+        /// <summary>A fixed port, so a restarted replica is found at the same address.</summary>
+        public int Port { get; } = FreePort();
+
+        private static int FreePort()
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
 
         public int Pid => _process?.Id ?? 0;
 
@@ -307,7 +386,7 @@ public sealed class FilingUnderFaults
             };
             info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DtsAssistant.Bot.dll"));
             info.ArgumentList.Add("--urls");
-            info.ArgumentList.Add("http://127.0.0.1:0");
+            info.ArgumentList.Add($"http://127.0.0.1:{Port}");
             var settings = new Dictionary<string, string?>(database)
             {
                 ["Telegram:BotToken"] = FakeTelegramServer.Token,
@@ -321,8 +400,10 @@ public sealed class FilingUnderFaults
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:DtsAssistant.Bot.Conversation.State"] = "Information",
                 ["Logging:Console:FormatterName"] = "simple",
+                ["Telegram:WebhookUrl"] = webhook ? "https://replicas.invalid/telegram/webhook" : null,
+                ["Telegram:WebhookSecret"] = webhook ? WebhookSecret : null,
             };
-            foreach (var (key, value) in settings)
+            foreach (var (key, value) in settings.Where(s => s.Value is not null))
             {
                 info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
             }
