@@ -119,7 +119,7 @@ public sealed class FilingConversationTests : IAsyncLifetime
         await chat.RestartAsync();
 
         // While paused, plain questions are answered normally.
-        var question = await chat.SayAsync("fp1", "hạn nộp báo cáo tháng là ngày nào?");
+        var question = await chat.SayAsync("fp1", "hạn chót của báo cáo tháng là hôm nào?");
         Assert.DoesNotContain("Câu ", question);
 
         var resumed = await chat.SayAsync("fp1", "/baocao");

@@ -35,6 +35,8 @@ internal static partial class WebChatEndpoints
                  })
         {
             var content = ReadPage(resource);
+            // The home page carries Zalo's domain verification tag when one is configured.
+            content = path == "/" ? Zalo.ZaloSiteVerification.AddMetaTag(content, endpoints.ServiceProvider) : content;
             endpoints.MapGet(path, () => Results.Bytes(content, type));
         }
         endpoints.MapPost("/api/chat", ChatAsync);
