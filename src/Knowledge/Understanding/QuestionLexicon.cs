@@ -30,7 +30,7 @@ internal static class QuestionLexicon
         "kế hoạch này", "trong kế hoạch", "theo kế hoạch", "của kế hoạch", "kế hoạch yêu cầu", "kế hoạch quy định", "kế hoạch đặt ra",
         "kế hoạch giao", "văn bản này");
 
-    public static readonly Phrase[] Duties = Phrase.List("trách nhiệm gì", "nhiệm vụ gì", "phải làm gì", "cần làm gì", "trách nhiệm như thế nào", "những nhiệm vụ gì");
+    public static readonly Phrase[] Duties = Phrase.List("trách nhiệm gì", "nhiệm vụ gì", "trách nhiệm như thế nào", "những nhiệm vụ gì", "nhiệm vụ như thế nào");
 
     public static readonly Phrase[] HowMuch = Phrase.List(
         "bao nhiêu", "tỷ lệ", "tỉ lệ", "phần trăm", "cần đạt", "phải đạt", "đạt", "mấy phần trăm", "mấy");
@@ -136,7 +136,7 @@ internal static class QuestionLexicon
     {
         "bạn", "ad", "admin", "bot", "ơi", "nhé", "nha", "ạ", "à", "nhiều", "rất", "em", "anh", "chị", "mình", "trợ", "lý",
         "buổi", "sáng", "chiều", "tối", "trưa", "good", "morning", "nhá", "hen", "thế", "vậy", "nhé", "đã", "có", "thể", "gì",
-        "được", "lắm", "quá", "the", "you", "đó", "ấy", "tôi", "hỏi", "cho",
+        "được", "lắm", "quá", "the", "you", "đó", "ấy", "tôi", "hỏi", "cho", "ok", "oke", "okay", "vâng", "dạ", "ừ", "nhé",
     };
 
     private static readonly HashSet<string> FoldedSmallTalkFillers = new(SmallTalkFillers.Select(VietnameseText.Fold), StringComparer.Ordinal);

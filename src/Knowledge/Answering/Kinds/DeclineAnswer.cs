@@ -43,7 +43,7 @@ internal static class DeclineAnswer
         }
 
         // Matched without diacritics, so a question typed with or without them gets the same suggestions.
-        var folded = Understanding.QuestionReader.Read(Text.VietnameseText.NormalizeAndFold(context.Question.Text));
+        var folded = Understanding.QuestionReader.Read(global::DtsAssistant.Text.VietnameseText.NormalizeAndFold(context.Question.Text));
         var linker = folded.TopicTokens.Count > 0 ? new Facts.TopicLinker(folded, context.Index.Index, context.Index.Analyzer.Glossary) : null;
         var ranked = records
             .Select((r, i) => (Record: r, Score: linker?.Match(r.Terms).Score ?? 0, Order: i))

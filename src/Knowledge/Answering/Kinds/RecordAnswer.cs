@@ -73,5 +73,5 @@ internal static class RecordAnswer
 
     /// <summary>"Đơn vị tổ chức triển khai và báo cáo ..." reads as "Đơn vị triển khai"; "Đơn vị phối hợp" as "Phối hợp".</summary>
     public static string PartnerRole(TableCell cell) =>
-        Text.VietnameseText.NormalizeAndFold(cell.Header).Contains("phoi hop", StringComparison.Ordinal) ? "Phối hợp" : "Đơn vị triển khai";
+        global::DtsAssistant.Text.VietnameseText.NormalizeAndFold(cell.Header).Contains("phoi hop", StringComparison.Ordinal) ? "Phối hợp" : "Đơn vị triển khai";
 }
