@@ -38,7 +38,7 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
 
     public async Task<IReadOnlyList<UnitInfo>> SearchUnitsAsync(string text, int limit = 10, CancellationToken ct = default)
     {
-        var folded = TextFolding.Fold(text ?? "");
+        var folded = VietnameseText.Fold(text ?? "");
         if (folded.Length == 0)
         {
             return [];
@@ -47,15 +47,15 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
         await using var db = await database.OpenAsync(ct);
         var units = await db.ActiveUnitsAsync(ct);
         return units
-            .Where(u => TextFolding.Fold(u.Code).Contains(folded, StringComparison.Ordinal) || TextFolding.Fold(u.Name).Contains(folded, StringComparison.Ordinal))
-            .OrderBy(u => TextFolding.Fold(u.Code) == folded ? 0 : 1).ThenBy(u => u.Name, StringComparer.Ordinal)
+            .Where(u => VietnameseText.Fold(u.Code).Contains(folded, StringComparison.Ordinal) || VietnameseText.Fold(u.Name).Contains(folded, StringComparison.Ordinal))
+            .OrderBy(u => VietnameseText.Fold(u.Code) == folded ? 0 : 1).ThenBy(u => u.Name, StringComparer.Ordinal)
             .Take(Math.Clamp(limit, 1, 100))
             .ToList();
     }
 
     public async Task<IReadOnlyList<CommuneInfo>> SearchCommunesAsync(string text, int limit = 10, CancellationToken ct = default)
     {
-        var folded = TextFolding.Fold(text ?? "");
+        var folded = VietnameseText.Fold(text ?? "");
         if (folded.Length == 0)
         {
             return [];
@@ -64,7 +64,7 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
         await using var db = await database.OpenAsync(ct);
         var communes = await db.Communes.AsNoTracking().ToListAsync(ct);
         return communes
-            .Where(c => TextFolding.Fold(c.Code) == folded || TextFolding.Fold(c.Name).Contains(folded, StringComparison.Ordinal))
+            .Where(c => VietnameseText.Fold(c.Code) == folded || VietnameseText.Fold(c.Name).Contains(folded, StringComparison.Ordinal))
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .Take(Math.Clamp(limit, 1, 200))
             .Select(c => c.ToInfo())

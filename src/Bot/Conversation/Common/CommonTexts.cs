@@ -11,7 +11,7 @@ namespace DtsAssistant.Bot.Conversation.Common;
 /// </summary>
 internal static class CommonTexts
 {
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo Vietnamese = DtsAssistant.Text.VietnameseCulture.Instance;
 
     /// <summary>The one polite reply when handling a message fails; the exception is logged, never shown.</summary>
     public const string Failure =

@@ -53,7 +53,7 @@ internal sealed partial class FilingDialogue
 
     /// <summary>A question typed mid-form: about this unit's own deadline from the draft, anything else through the side questions.</summary>
     private async Task<Reply> SideAnswerAsync(FilingTurn here, string text, CancellationToken ct) =>
-        OwnDeadline.Answer(here.Session, text, Reporting.Schedule.VietnamTime.Today(clock))
+        OwnDeadline.Answer(here.Session, text, DtsAssistant.Text.VietnamTime.Today(clock))
         ?? await sideQuestions.AnswerAsync(here.Caller, text, ct).ConfigureAwait(false);
 
     /// <summary>"bỏ qua": an optional question is left empty; a required one is passed by for now, and the person is told at once.</summary>

@@ -11,7 +11,7 @@ namespace DtsAssistant.Bot.Conversation.Filing;
 /// </summary>
 internal static class FilingSummary
 {
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo Vietnamese = DtsAssistant.Text.VietnameseCulture.Instance;
 
     /// <summary>Question labels are cut at a word boundary to this length; answers of several choices are never cut.</summary>
     private const int LabelLength = 40;

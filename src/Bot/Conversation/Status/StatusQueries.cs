@@ -23,7 +23,7 @@ internal sealed class StatusQueries(
     IFilingService filing,
     IReportingSchedule schedule)
 {
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo Vietnamese = VietnameseCulture.Instance;
 
     private const string NotAllowed =
         "Số liệu nộp báo cáo chỉ dành cho cán bộ xã/phường, cán bộ Sở và đầu mối CĐS đã đăng ký. Nếu bạn có mã mời, gõ /dangky <mã>. " +
