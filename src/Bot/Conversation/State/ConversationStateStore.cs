@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DtsAssistant.Bot.Caching;
 using DtsAssistant.Reporting.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace DtsAssistant.Bot.Conversation.State;
 
@@ -10,9 +12,9 @@ namespace DtsAssistant.Bot.Conversation.State;
 /// or interrupted filing resumes after a restart and several replicas can share conversations. The table is ours, not
 /// part of the reporting model: it is created with portable SQL (SQLite and PostgreSQL) on first use. The state this
 /// process last read or wrote is remembered (states are immutable records), so a message reads the table only for a
-/// conversation this process has not seen since it started; every change is still written before the reply.
+/// conversation this process has not seen recently (bounded, idle entries expire); every change is still written before the reply.
 /// </summary>
-internal sealed class ConversationStateStore(ReportingDatabase database, TimeProvider clock)
+internal sealed class ConversationStateStore(ReportingDatabase database, TimeProvider clock) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -20,18 +22,21 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>Beyond this many conversations the remembered states start over rather than grow without bound.</summary>
+    /// <summary>At most this many conversations' states are remembered; beyond it the least recently used go.</summary>
     private const int MaxRemembered = 20_000;
 
+    /// <summary>A state not used for this long is forgotten (the next message reads the table).</summary>
+    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
+
     private readonly SemaphoreSlim createLock = new(1, 1);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConversationState> remembered = new(StringComparer.Ordinal);
+    private readonly MemoryCache remembered = BoundedMemoryCache.Create(clock, MaxRemembered);
     private volatile bool created;
 
     public async Task<ConversationState> LoadAsync(string conversationKey, CancellationToken ct)
     {
-        if (remembered.TryGetValue(conversationKey, out var known))
+        if (remembered.TryGetValue(conversationKey, out ConversationState? known))
         {
-            return known;
+            return known!;
         }
 
         await EnsureTableAsync(ct).ConfigureAwait(false);
@@ -47,7 +52,7 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
     public async Task SaveAsync(string conversationKey, ConversationState state, CancellationToken ct)
     {
         // Forget first: if the write fails, the next message reads what the table really holds.
-        remembered.TryRemove(conversationKey, out _);
+        remembered.Remove(conversationKey);
         await EnsureTableAsync(ct).ConfigureAwait(false);
         var json = state.IsEmpty ? null : JsonSerializer.Serialize(state, Json);
         await using var db = database.CreateDbContext();
@@ -71,15 +76,9 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         Remember(conversationKey, state.IsEmpty ? ConversationState.Empty : state);
     }
 
-    private void Remember(string conversationKey, ConversationState state)
-    {
-        if (remembered.Count >= MaxRemembered)
-        {
-            remembered.Clear();
-        }
+    private void Remember(string conversationKey, ConversationState state) => remembered.Put(conversationKey, state, idle: Idle);
 
-        remembered[conversationKey] = state;
-    }
+    public void Dispose() => remembered.Dispose();
 
     private async Task EnsureTableAsync(CancellationToken ct)
     {
