@@ -1,3 +1,4 @@
+using DtsAssistant.Bot.Conversation.Common;
 using DtsAssistant.Bot.Conversation.Filing;
 using DtsAssistant.Bot.Conversation.Registration;
 using DtsAssistant.Bot.Conversation.Routing;
@@ -15,10 +16,11 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<KeyedLock>();
         services.AddSingleton<IConversationEngine, ConversationEngine>();
         services.AddSingleton<ConversationStateStore>();
+        services.AddSingleton<HandledUpdates>();
         services.AddSingleton<DraftCache>();
         services.AddSingleton<CallerCache>();
         services.AddScoped<MessageRouter>();
-        services.AddScoped<SideQuestions>();
+        services.AddScoped<ISideQuestions, SideQuestionAnswerer>();
         services.AddScoped<RegistrationCommands>();
         services.AddScoped<FilingDialogue>();
         services.AddScoped<StatusQueries>();

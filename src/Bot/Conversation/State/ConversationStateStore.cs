@@ -10,9 +10,11 @@ namespace DtsAssistant.Bot.Conversation.State;
 /// <summary>
 /// Persists <see cref="ConversationState"/> as JSON in the reporting database (table conversation_states), so a paused
 /// or interrupted filing resumes after a restart and several replicas can share conversations. The table is ours, not
-/// part of the reporting model: it is created with portable SQL (SQLite and PostgreSQL) on first use. The state this
-/// process last read or wrote is remembered (states are immutable records), so a message reads the table only for a
-/// conversation this process has not seen recently (bounded, idle entries expire); every change is still written before the reply.
+/// part of the reporting model: it is created with portable SQL (SQLite and PostgreSQL) on first use. Inside a message's
+/// <see cref="SharedTransaction"/> the write commits with the message's other effects (<see cref="HandledUpdates"/>).
+/// On SQLite (one process) the state this process last committed is remembered (states are immutable records), so a
+/// message reads the table only for a conversation this process has not seen recently (at most 20,000 are remembered,
+/// and idle ones expire). On PostgreSQL nothing is remembered: another replica may have moved the conversation on.
 /// </summary>
 internal sealed class ConversationStateStore(ReportingDatabase database, TimeProvider clock) : IDisposable
 {
@@ -32,9 +34,11 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
     private readonly MemoryCache remembered = BoundedMemoryCache.Create(clock, MaxRemembered);
     private volatile bool created;
 
+    private bool Remembers => database.Provider == DatabaseProvider.Sqlite;
+
     public async Task<ConversationState> LoadAsync(string conversationKey, CancellationToken ct)
     {
-        if (remembered.TryGetValue(conversationKey, out ConversationState? known))
+        if (Remembers && remembered.TryGetValue(conversationKey, out ConversationState? known))
         {
             return known!;
         }
@@ -45,7 +49,12 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         var json = await db.ScalarAsync("SELECT state FROM conversation_states WHERE conversation_key = @key", ct, ("key", conversationKey))
             .ConfigureAwait(false) as string;
         var state = json is null ? ConversationState.Empty : JsonSerializer.Deserialize<ConversationState>(json, Json) ?? ConversationState.Empty;
-        Remember(conversationKey, state);
+        if (SharedTransaction.Current is not { HasWrites: true })
+        {
+            // (Within a transaction that wrote, what was read may still roll back.)
+            Remember(conversationKey, state);
+        }
+
         return state;
     }
 
@@ -73,10 +82,25 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         }
 
         await write.CommitAsync(ct).ConfigureAwait(false);
-        Remember(conversationKey, state.IsEmpty ? ConversationState.Empty : state);
+        var saved = state.IsEmpty ? ConversationState.Empty : state;
+        if (SharedTransaction.Current is { } shared)
+        {
+            // Durable only when the message's transaction commits; a rollback leaves it forgotten.
+            shared.OnCommitted(() => Remember(conversationKey, saved));
+        }
+        else
+        {
+            Remember(conversationKey, saved);
+        }
     }
 
-    private void Remember(string conversationKey, ConversationState state) => remembered.Put(conversationKey, state, idle: Idle);
+    private void Remember(string conversationKey, ConversationState state)
+    {
+        if (Remembers)
+        {
+            remembered.Put(conversationKey, state, idle: Idle);
+        }
+    }
 
     public void Dispose() => remembered.Dispose();
 
@@ -92,6 +116,8 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         {
             if (!created)
             {
+                // Outside any message's transaction: the table must not roll back with it.
+                using var outside = SharedTransaction.Detach();
                 // OpenAsync migrates the reporting schema first (and switches SQLite to WAL).
                 await using var db = await database.OpenAsync(ct).ConfigureAwait(false);
                 await db.Database.ExecuteSqlRawAsync(

@@ -1,6 +1,5 @@
 using System.Globalization;
-using DtsAssistant.Bot.Conversation.Filing;
-using DtsAssistant.Bot.Conversation.Routing;
+using DtsAssistant.Bot.Conversation.Common;
 using DtsAssistant.Reporting.Data;
 using DtsAssistant.Reporting.Directory;
 using DtsAssistant.Reporting.Export;
@@ -162,7 +161,7 @@ internal sealed class StatusQueries(
         var lines = new List<string>
         {
             $"Báo cáo {period.Label} — {result.ScopeLabel}:",
-            FilingTexts.Deadline(result.Window, DateOnly.FromDateTime(VietnamTime.ToLocal(schedule.Now).DateTime)),
+            CommonTexts.Deadline(result.Window, DateOnly.FromDateTime(VietnamTime.ToLocal(schedule.Now).DateTime)),
             $"Đã nộp {o.Submitted}/{o.Expected} đơn vị ({Percent(o.CompletenessPercent)}); đúng hạn {o.OnTime}, muộn {o.Late}; đang làm dở {o.Drafts}; chưa nộp {o.Missing}.",
         };
         var byCommune = result.ByCommune.Where(r => r.Expected > 0).OrderBy(r => r.CompletenessPercent).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
