@@ -38,8 +38,8 @@ internal static class ReportingBench
             var forms = new FormCatalog();
             var schedule = new ReportingSchedule(clock);
             var importer = new UnitImporter(database, clock);
-            var status = new StatusService(database, forms, schedule);
-            var export = new ExportService(database, forms, schedule, clock);
+            var status = new StatusService(database, forms, schedule, new DirectoryService(database, clock));
+            var export = new ExportService(database, forms, schedule, clock, status);
 
             var rows = SampleDirectory.Generate();
             var csv = SampleDirectory.ToCsv(rows);
