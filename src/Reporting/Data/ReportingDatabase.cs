@@ -67,8 +67,9 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
                 // scope) cost more than the queries it ran. A context is reset when it goes back to the pool.
                 var sqlitePool = new PooledDbContextFactory<SqliteReportingDbContext>(sqlite, ContextPoolSize);
                 _create = sqlitePool.CreateDbContext;
-                _createOn = connection => new SqliteReportingDbContext(new DbContextOptionsBuilder<SqliteReportingDbContext>()
-                    .UseSqlite(connection).Options);
+                // Options without a connection, built once: each context of a shared transaction gets its connection set.
+                var sqliteShared = new DbContextOptionsBuilder<SqliteReportingDbContext>().UseSqlite().Options;
+                _createOn = connection => OnConnection(new SqliteReportingDbContext(sqliteShared), connection);
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = new DbContextOptionsBuilder<PostgresReportingDbContext>()
@@ -76,8 +77,8 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
                     .Options;
                 var postgresPool = new PooledDbContextFactory<PostgresReportingDbContext>(postgres, ContextPoolSize);
                 _create = postgresPool.CreateDbContext;
-                _createOn = connection => new PostgresReportingDbContext(new DbContextOptionsBuilder<PostgresReportingDbContext>()
-                    .UseNpgsql(connection).Options);
+                var postgresShared = new DbContextOptionsBuilder<PostgresReportingDbContext>().UseNpgsql().Options;
+                _createOn = connection => OnConnection(new PostgresReportingDbContext(postgresShared), connection);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider));
@@ -85,6 +86,12 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     }
 
     public DatabaseProvider Provider { get; }
+
+    private static ReportingDbContext OnConnection(ReportingDbContext db, DbConnection connection)
+    {
+        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+        return db;
+    }
 
     public string ConnectionString { get; }
 
@@ -308,12 +315,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
         private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = [];
 
         /// <summary>For a connection opened outside EF (a <see cref="SharedTransaction"/>'s).</summary>
-        public static async Task ApplyAsync(DbConnection connection, CancellationToken ct)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        public static Task ApplyAsync(DbConnection connection, CancellationToken ct) => Instance.ConnectionOpenedAsync(connection, null!, ct);
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
