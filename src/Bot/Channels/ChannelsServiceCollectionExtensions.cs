@@ -18,7 +18,6 @@ internal static class ChannelsServiceCollectionExtensions
         services.AddOptions<ZaloOptions>().BindConfiguration("Zalo");
         services.AddSingleton(sp => new ChannelStateStore(sp.GetRequiredService<IOptions<ChannelOptions>>().Value.StatePath,
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ConversationGateway>();
         services.AddSingleton<DownloadStore>();
         services.AddHostedService<ChannelMaintenance>();
 

@@ -1,6 +1,8 @@
 using System.Reflection;
+using System.Text;
 using System.Text.RegularExpressions;
 using DtsAssistant.Bot.Conversation;
+using DtsAssistant.Bot.Conversation.Common;
 
 namespace DtsAssistant.Bot.Channels.Web;
 
@@ -35,6 +37,12 @@ internal static partial class WebChatEndpoints
                  })
         {
             var content = ReadPage(resource);
+            if (resource == "index.html")
+            {
+                // The page greets with the same words as /start: one welcome, worded in HelpText.
+                content = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(content)
+                    .Replace("{{welcome}}", ReplyText.EscapeHtml(HelpText.Welcome.Trim()), StringComparison.Ordinal));
+            }
             // The home page carries Zalo's domain verification tag when one is configured.
             content = path == "/" ? Zalo.ZaloSiteVerification.AddMetaTag(content, endpoints.ServiceProvider) : content;
             endpoints.MapGet(path, () => Results.Bytes(content, type));
@@ -47,7 +55,7 @@ internal static partial class WebChatEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ChatAsync(WebChatRequest? request, ConversationGateway gateway, DownloadStore downloads,
+    private static async Task<IResult> ChatAsync(WebChatRequest? request, IConversationEngine engine, DownloadStore downloads,
         CancellationToken cancellationToken)
     {
         if (request?.UserId is not { } userId || !UserIdPattern().IsMatch(userId))
@@ -60,7 +68,7 @@ internal static partial class WebChatEndpoints
         }
         var incoming = new IncomingMessage(Channel, userId, userId, string.IsNullOrEmpty(request.ButtonData) ? request.Text : null,
             string.IsNullOrEmpty(request.ButtonData) ? null : request.ButtonData);
-        var replies = await gateway.HandleAsync(incoming, cancellationToken);
+        var replies = await engine.HandleAsync(incoming, cancellationToken);
         return Results.Ok(new WebChatResponse(replies.Select(reply => new WebChatReply(
             reply.Text,
             reply.ButtonRows.Select(row => (IReadOnlyList<WebChatButton>)row.Select(b => new WebChatButton(b.Label, b.Data)).ToList()).ToList(),

@@ -7,7 +7,7 @@ using DtsAssistant.Bot.Conversation;
 namespace DtsAssistant.Bot.Channels.Zalo;
 
 /// <summary>Turns one stored Zalo event into a channel-neutral message, and the core's replies back into Zalo messages.</summary>
-internal sealed class ZaloEventHandler(ZaloSender sender, ChannelStateStore store, ConversationGateway gateway)
+internal sealed class ZaloEventHandler(ZaloSender sender, ChannelStateStore store, IConversationEngine engine)
 {
     public async Task HandleAsync(InboxItem item, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ internal sealed class ZaloEventHandler(ZaloSender sender, ChannelStateStore stor
         {
             incoming = incoming with { Text = null, ButtonData = chosen.Data };
         }
-        foreach (var reply in await gateway.HandleAsync(incoming, cancellationToken))
+        foreach (var reply in await engine.HandleAsync(incoming, cancellationToken))
         {
             await sender.SendAsync(userId, reply, SendKind.Reply, cancellationToken);
         }
