@@ -5,7 +5,7 @@ namespace DtsAssistant.Bot.Dashboard;
 /// <summary>Every sentence of the dashboard a person reads: the chat replies of /bangdieukhien and the page notices.</summary>
 internal static class DashboardTexts
 {
-    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo Vietnamese = DtsAssistant.Text.VietnameseCulture.Instance;
 
     public const string NotAllowed =
         "Bảng điều khiển dành cho cán bộ xã/phường và cán bộ Sở đã đăng ký. Nếu bạn có mã mời, gõ /dangky <mã>. " +

@@ -43,7 +43,7 @@ public sealed partial class DashboardFixture : IAsyncLifetime
         var directory = Host.Services.GetRequiredService<IDirectoryService>();
         var invite = (await directory.CreateInvitesAsync(Caller.System("test"), scope, role, 1))[0];
         var redeemed = await directory.RedeemInviteAsync("telegram", userId, "Cán bộ " + userId, invite.Code);
-        return (userId, redeemed.Caller ?? throw new InvalidOperationException(redeemed.Message));
+        return (userId, redeemed.Caller ?? throw new InvalidOperationException(redeemed.Outcome.ToString()));
     }
 
     /// <summary>The link /bangdieukhien gives a person in chat (made by the same code path as the command).</summary>

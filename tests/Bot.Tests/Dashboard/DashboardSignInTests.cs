@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using DtsAssistant.Bot.Dashboard;
 using DtsAssistant.Reporting.Data;
@@ -159,6 +160,27 @@ public sealed class DashboardSignInTests(DashboardFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_chat_command_gives_a_commune_officer_a_working_link_and_a_focal_point_a_refusal()
+    {
+        var directory = fixture.Host.Services.GetRequiredService<Reporting.Directory.IDirectoryService>();
+        var officer = (await directory.CreateInvitesAsync(Reporting.Directory.Caller.System("test"), DashboardFixture.CommuneA, Role.CommuneOfficer, 1))[0].Code;
+        var focal = (await directory.CreateInvitesAsync(Reporting.Directory.Caller.System("test"), "MAU-TH-001-2", Role.FocalPoint, 1))[0].Code;
+
+        await ChatAsync("web-officer-1", "/dangky " + officer);
+        var reply = await ChatAsync("web-officer-1", "/bangdieukhien");
+        await ChatAsync("web-focal-1", "/dangky " + focal);
+        var refused = await ChatAsync("web-focal-1", "/bangdieukhien");
+
+        Assert.Contains("một lần, trong 15 phút", reply);
+        var session = await fixture.SignInAsync(DashboardFixture.LinkIn(reply));
+        using var http = fixture.NewClient();
+        var page = await (await http.SendAsync(DashboardFixture.Get("/bangdieukhien", session))).Content.ReadAsStringAsync();
+        Assert.Contains(await fixture.CommuneNameAsync(DashboardFixture.CommuneA), page);
+        Assert.Contains("dành cho cán bộ xã/phường và cán bộ Sở", refused);
+        Assert.DoesNotContain("/bangdieukhien/vao/", refused);
+    }
+
+    [Fact]
     public async Task A_bad_period_gets_a_vietnamese_page()
     {
         var session = await fixture.SignInAsync(await fixture.LinkAsync(Role.DepartmentStaff, ""));
@@ -170,6 +192,15 @@ public sealed class DashboardSignInTests(DashboardFixture fixture) : IClassFixtu
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("Kỳ báo cáo không đúng", html);
         Assert.DoesNotContain("<script>", html);
+    }
+
+    private async Task<string> ChatAsync(string userId, string text)
+    {
+        using var http = fixture.NewClient();
+        var response = await http.PostAsJsonAsync("/api/chat", new { userId, text });
+        response.EnsureSuccessStatusCode();
+        var json = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return string.Join("\n", json.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("text").GetString()));
     }
 
     private static string Card(string html, string id) =>
