@@ -181,6 +181,22 @@ public sealed class DashboardSignInTests(DashboardFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Names_from_the_directory_are_html_encoded()
+    {
+        await fixture.Host.Services.GetRequiredService<Reporting.Directory.UnitImporter>().ImportRowsAsync(Reporting.Directory.Caller.System("test"),
+            [new Reporting.Directory.UnitRow(2, "MAU-MN-999-1", "Trường Mầm non <script>alert(1)</script>", "MN", "Công lập", "MAU-X999", "Xã <b>Thử</b> & \"Một\"")],
+            acceptValid: false, markSample: true);
+        var session = await fixture.SignInAsync(await fixture.LinkAsync(Role.DepartmentStaff, ""));
+        using var http = fixture.NewClient();
+
+        var html = await (await http.SendAsync(DashboardFixture.Get("/bangdieukhien", session))).Content.ReadAsStringAsync();
+
+        Assert.Contains("Xã &lt;b&gt;Thử&lt;/b&gt; &amp; &quot;Một&quot;", html);
+        Assert.DoesNotContain("<b>Thử</b>", html);
+        Assert.DoesNotContain("<script", html);
+    }
+
+    [Fact]
     public async Task A_bad_period_gets_a_vietnamese_page()
     {
         var session = await fixture.SignInAsync(await fixture.LinkAsync(Role.DepartmentStaff, ""));
