@@ -69,7 +69,7 @@ internal static class DashboardPage
         Trend(html, view.Trend);
         Rates(html, "Tỷ lệ nộp theo xã/phường", "Xã/phường", status.ByCommune, view);
         Rates(html, "Tỷ lệ nộp theo cấp học", "Cấp học / loại hình", status.ByKind, null);
-        Indicators(html, view.Indicators, status.Overall.Expected);
+        Indicators(html, view.Indicators);
         return Document(DashboardTexts.Title, html.ToString());
     }
 
@@ -123,21 +123,20 @@ internal static class DashboardPage
         html.Append("</table>");
     }
 
-    private static void Indicators(StringBuilder html, IndicatorReport report, int expected)
+    private static void Indicators(StringBuilder html, IndicatorReport report)
     {
         html.Append("<h2>Chỉ tiêu so với kế hoạch</h2><table id=\"indicators\"><tr><th>Chỉ tiêu</th><th class=\"n\">Kết quả</th>")
-            .Append("<th>Mục tiêu</th><th>Đánh giá</th><th class=\"n\">Số đơn vị</th></tr>");
+            .Append("<th>Mục tiêu</th><th>Đánh giá</th><th class=\"n\">Đơn vị đã báo cáo</th></tr>");
         foreach (var figure in report.Figures.Where(f => f.Definition.Kind != Reporting.Forms.IndicatorKind.Distribution))
         {
-            // Below half the units in scope, a verdict would rest on too few schools.
-            var covered = figure.UnitsReporting * 2 >= expected && figure.UnitsReporting > 0;
-            var verdict = !covered ? ("na", DashboardTexts.Coverage(figure.UnitsReporting, expected))
-                : figure.MeetsTarget switch { true => ("ok", "đạt"), false => ("no", "chưa đạt"), null => ("na", "không có mục tiêu") };
+            // The one verdict wording (chat, exports, here): below half the units it applies to, "chưa đủ dữ liệu (3/15 đơn vị)".
+            var verdict = IndicatorVerdict.Text(figure);
+            var css = verdict == "đạt" ? "ok" : verdict == "chưa đạt" ? "no" : "na";
             html.Append("<tr><td>").Append(E(figure.Definition.Name)).Append("</td><td class=\"n\">")
                 .Append(E(figure.Percent is { } p ? DashboardTexts.Percent(p) : "—")).Append("</td><td>")
                 .Append(E(figure.Definition.TargetText ?? (figure.Definition.TargetPercent is { } t ? DashboardTexts.Percent(t) : "—")))
-                .Append("</td><td class=\"").Append(verdict.Item1).Append("\">").Append(E(verdict.Item2)).Append("</td>")
-                .Append(Cell(figure.UnitsReporting)).Append("</tr>");
+                .Append("</td><td class=\"").Append(css).Append("\">").Append(E(verdict.Length == 0 ? "—" : verdict)).Append("</td><td class=\"n\">")
+                .Append(E($"{DashboardTexts.Number(figure.UnitsReporting)}/{DashboardTexts.Number(figure.UnitsExpected)}")).Append("</td></tr>");
         }
 
         html.Append("</table>");

@@ -40,15 +40,9 @@ internal static class DashboardTexts
 
     public const string SampleData = "DỮ LIỆU MẪU — danh mục đơn vị tổng hợp, không phải số liệu thật.";
 
-    public const string NotEnoughData = "chưa đủ dữ liệu";
-
     public static string Percent(decimal value) => value.ToString("0.#", Vietnamese) + "%";
 
     public static string Number(decimal value) => value.ToString("#,0.##", Vietnamese);
-
-    /// <summary>"chưa đủ dữ liệu (3/15 đơn vị)".</summary>
-    public static string Coverage(int units, int expected) =>
-        string.Create(Vietnamese, $"{NotEnoughData} ({units:#,0}/{expected:#,0} đơn vị)");
 
     public static string Deadline(DateOnly lastDayOnTime) =>
         "Hạn nộp: trước ngày " + lastDayOnTime.AddDays(1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

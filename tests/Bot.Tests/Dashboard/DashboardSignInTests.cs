@@ -197,6 +197,24 @@ public sealed class DashboardSignInTests(DashboardFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Indicators_of_a_commune_where_nobody_filed_get_no_verdict()
+    {
+        await fixture.Host.Services.GetRequiredService<Reporting.Directory.UnitImporter>().ImportRowsAsync(Reporting.Directory.Caller.System("test"),
+            [.. Enumerable.Range(1, 4).Select(i => new Reporting.Directory.UnitRow(i + 1, $"MAU-MN-997-{i}", $"Trường Mầm non Mới {i}", "MN", "Công lập", "MAU-X997", "Xã Mới Lập"))],
+            acceptValid: false, markSample: true);
+        var session = await fixture.SignInAsync(await fixture.LinkAsync(Role.CommuneOfficer, "MAU-X997"));
+        using var http = fixture.NewClient();
+
+        var html = await (await http.SendAsync(DashboardFixture.Get("/bangdieukhien", session))).Content.ReadAsStringAsync();
+        var indicators = html[html.IndexOf("id=\"indicators\"", StringComparison.Ordinal)..];
+
+        Assert.Contains("chưa có số liệu", indicators);
+        Assert.Contains("0/4", indicators);
+        Assert.DoesNotContain(">đạt<", indicators);
+        Assert.DoesNotContain(">chưa đạt<", indicators);
+    }
+
+    [Fact]
     public async Task A_bad_period_gets_a_vietnamese_page()
     {
         var session = await fixture.SignInAsync(await fixture.LinkAsync(Role.DepartmentStaff, ""));
