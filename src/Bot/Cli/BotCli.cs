@@ -19,6 +19,7 @@ internal static class BotCli
             "sample" => await SampleCommand.RunAsync(rest),
             "zalo" => await ChannelsCommand.ZaloAsync(rest),
             "people" => await ChannelsCommand.PeopleAsync(rest),
+            "sample" => await SampleCommand.RunAsync(rest),
             "-h" or "--help" or "help" => PrintUsage(Console.Out, 0),
             // Options such as --urls belong to the server.
             _ when command.StartsWith('-') => await ServeCommand.RunAsync(args),
@@ -43,6 +44,7 @@ internal static class BotCli
               sample reports --months N           báo cáo mẫu cho N tháng gần nhất (chỉ với danh mục mẫu)
               zalo tokens status | reset --yes     cặp token Zalo đã lưu: xem hạn / xóa để dùng cặp trong cấu hình
               people unreachable                  những người không nhận được tin nhắn và lý do
+              sample reports --months N           điền báo cáo mẫu cho N tháng gần nhất (chỉ với danh mục mẫu MAU-)
             """);
         return exitCode;
     }

@@ -35,18 +35,24 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     /// <summary>Contexts kept for reuse (more may be in use at once; the extra ones are simply not kept).</summary>
     private const int ContextPoolSize = 128;
 
-    private Timer? _checkpoints;
+    private ITimer? _checkpoints;
+    private readonly TimeProvider _time;
     private int _checkpointRunning;
 
     private readonly Func<ReportingDbContext> _create;
+
+    /// <summary>A (not pooled) context on a given connection: the contexts of a <see cref="SharedTransaction"/>.</summary>
+    private readonly Func<DbConnection, ReportingDbContext> _createOn;
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
 
     /// <summary>This process's SQLite writers take turns here (see <see cref="BeginWriteAsync"/>).</summary>
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _migrated;
 
-    public ReportingDatabase(DatabaseProvider provider, string connectionString)
+    /// <param name="time">Runs the SQLite checkpoint timer (System when null).</param>
+    public ReportingDatabase(DatabaseProvider provider, string connectionString, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         Provider = provider;
         ConnectionString = connectionString;
         switch (provider)
@@ -61,6 +67,9 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
                 // scope) cost more than the queries it ran. A context is reset when it goes back to the pool.
                 var sqlitePool = new PooledDbContextFactory<SqliteReportingDbContext>(sqlite, ContextPoolSize);
                 _create = sqlitePool.CreateDbContext;
+                // Options without a connection, built once: each context of a shared transaction gets its connection set.
+                var sqliteShared = new DbContextOptionsBuilder<SqliteReportingDbContext>().UseSqlite().Options;
+                _createOn = connection => OnConnection(new SqliteReportingDbContext(sqliteShared), connection);
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = new DbContextOptionsBuilder<PostgresReportingDbContext>()
@@ -68,6 +77,8 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
                     .Options;
                 var postgresPool = new PooledDbContextFactory<PostgresReportingDbContext>(postgres, ContextPoolSize);
                 _create = postgresPool.CreateDbContext;
+                var postgresShared = new DbContextOptionsBuilder<PostgresReportingDbContext>().UseNpgsql().Options;
+                _createOn = connection => OnConnection(new PostgresReportingDbContext(postgresShared), connection);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider));
@@ -75,6 +86,12 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     }
 
     public DatabaseProvider Provider { get; }
+
+    private static ReportingDbContext OnConnection(ReportingDbContext db, DbConnection connection)
+    {
+        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+        return db;
+    }
 
     public string ConnectionString { get; }
 
@@ -91,7 +108,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
             DefaultTimeout = 30,
         }.ToString();
 
-    public static ReportingDatabase FromConfiguration(IConfiguration configuration)
+    public static ReportingDatabase FromConfiguration(IConfiguration configuration, TimeProvider? time = null)
     {
         var options = new DatabaseOptions();
         configuration.GetSection("Database").Bind(options);
@@ -103,11 +120,11 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
                 : throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
         }
 
-        return new ReportingDatabase(options.Provider, connectionString);
+        return new ReportingDatabase(options.Provider, connectionString, time);
     }
 
     /// <summary>A context without the migration check (for callers that already ran <see cref="MigrateAsync"/>).</summary>
-    public ReportingDbContext CreateDbContext() => _create();
+    public ReportingDbContext CreateDbContext() => SharedTransaction.Current is { } shared ? shared.CreateContext() : _create();
 
     /// <summary>A context on a database migrated to the latest schema.</summary>
     public async Task<ReportingDbContext> OpenAsync(CancellationToken ct = default)
@@ -117,7 +134,37 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
             await MigrateAsync(null, ct);
         }
 
-        return _create();
+        return CreateDbContext();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with one <see cref="SharedTransaction"/> around everything it writes through this
+    /// database; <paramref name="work"/> commits it (otherwise it rolls back).
+    /// </summary>
+    public async Task<T> InSharedTransactionAsync<T>(Func<SharedTransaction, CancellationToken, Task<T>> work, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (!_migrated)
+        {
+            await MigrateAsync(null, ct);
+        }
+
+        await using var shared = await SharedTransaction.BeginAsync(this, SharedTransaction.NewConnection(Provider, ConnectionString), _createOn,
+            (connection, token) => Provider == DatabaseProvider.Sqlite ? SqlitePragmas.ApplyAsync(connection, token) : Task.CompletedTask, ct);
+        shared.Enter();
+        return await work(shared, ct);
+    }
+
+    /// <summary>This process's turn to write on SQLite (null on PostgreSQL, which needs none); release it when done.</summary>
+    internal async Task<SemaphoreSlim?> EnterWriteGateAsync(CancellationToken ct)
+    {
+        var gate = Provider == DatabaseProvider.Sqlite ? _writeGate : null;
+        if (gate is not null && !await gate.WaitAsync(WriteGateTimeout, ct))
+        {
+            throw new TimeoutException($"No turn to write to the SQLite database within {WriteGateTimeout.TotalSeconds:F0} s.");
+        }
+
+        return gate;
     }
 
     /// <summary>
@@ -128,11 +175,13 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     /// </summary>
     public async Task<WriteTransaction> BeginWriteAsync(ReportingDbContext db, CancellationToken ct = default)
     {
-        var gate = Provider == DatabaseProvider.Sqlite ? _writeGate : null;
-        if (gate is not null && !await gate.WaitAsync(WriteGateTimeout, ct))
+        ArgumentNullException.ThrowIfNull(db);
+        if (SharedTransaction.Current is { } shared)
         {
-            throw new TimeoutException($"No turn to write to the SQLite database within {WriteGateTimeout.TotalSeconds:F0} s.");
+            return await shared.BeginWriteAsync(db, ct);
         }
+
+        var gate = await EnterWriteGateAsync(ct);
 
         try
         {
@@ -181,7 +230,8 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
             _migrated = targetMigration is null;
             if (Provider == DatabaseProvider.Sqlite && _checkpoints is null && CheckpointInterval > TimeSpan.Zero)
             {
-                _checkpoints = new Timer(_ => CheckpointNow(), null, CheckpointInterval, CheckpointInterval);
+                // One shot, re-armed after each run: a clock that jumps ahead (a test's fake clock) runs one checkpoint, not one per interval skipped.
+                _checkpoints = _time.CreateTimer(_ => CheckpointAndRearm(), null, CheckpointInterval, Timeout.InfiniteTimeSpan);
             }
         }
         finally
@@ -222,6 +272,12 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
         }
     }
 
+    private void CheckpointAndRearm()
+    {
+        CheckpointNow();
+        Volatile.Read(ref _checkpoints)?.Change(CheckpointInterval, Timeout.InfiniteTimeSpan);
+    }
+
     public void Dispose()
     {
         Interlocked.Exchange(ref _checkpoints, null)?.Dispose();
@@ -257,6 +313,9 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
         /// for every context: without this, each message ran the pragmas two or three times.
         /// </summary>
         private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = [];
+
+        /// <summary>For a connection opened outside EF (a <see cref="SharedTransaction"/>'s).</summary>
+        public static Task ApplyAsync(DbConnection connection, CancellationToken ct) => Instance.ConnectionOpenedAsync(connection, null!, ct);
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
@@ -296,8 +355,11 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
 /// <summary>A transaction from <see cref="ReportingDatabase.BeginWriteAsync"/>: disposing it rolls back what was not committed and gives up the turn to write.</summary>
 public sealed class WriteTransaction : IAsyncDisposable
 {
-    private readonly Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction _transaction;
+    private readonly Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _transaction;
+    private readonly DbTransaction? _shared;
+    private readonly string? _savepoint;
     private SemaphoreSlim? _gate;
+    private bool _done;
 
     internal WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, SemaphoreSlim? gate)
     {
@@ -305,15 +367,50 @@ public sealed class WriteTransaction : IAsyncDisposable
         _gate = gate;
     }
 
-    public Task CommitAsync(CancellationToken ct = default) => _transaction.CommitAsync(ct);
+    /// <summary>A savepoint in a <see cref="SharedTransaction"/>: committing keeps the work for the shared commit.</summary>
+    internal WriteTransaction(DbTransaction shared, string savepoint)
+    {
+        _shared = shared;
+        _savepoint = savepoint;
+    }
 
-    public Task RollbackAsync(CancellationToken ct = default) => _transaction.RollbackAsync(ct);
+    public async Task CommitAsync(CancellationToken ct = default)
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.CommitAsync(ct);
+            return;
+        }
+
+        await _shared!.ReleaseAsync(_savepoint!, ct);
+        _done = true;
+    }
+
+    public async Task RollbackAsync(CancellationToken ct = default)
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.RollbackAsync(ct);
+            return;
+        }
+
+        await _shared!.RollbackAsync(_savepoint!, ct);
+        _done = true;
+    }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await _transaction.DisposeAsync();
+            if (_transaction is not null)
+            {
+                await _transaction.DisposeAsync();
+            }
+            else if (!_done && _shared?.Connection is not null)
+            {
+                // Not committed: undo this part only; the shared transaction goes on.
+                await _shared.RollbackAsync(_savepoint!);
+            }
         }
         finally
         {

@@ -9,43 +9,12 @@ namespace DtsAssistant.Reporting.Filing;
 /// <summary>
 /// Synthetic submitted reports for the sample directory (benchmarks and demos): for each month, most units file,
 /// most of them on time, with plausible figures that drift slowly. Deterministic for a seed. Written in bulk.
+/// With <c>notAfter</c>, a unit whose drawn filing time is later than that instant has not filed yet.
 /// </summary>
-public static class SampleReports
+internal static class SampleReports
 {
-    /// <summary>
-    /// <c>sample reports --months N</c>: fills the last N monthly periods already due with plausible filings (about 80%
-    /// on time, 13% late, 7% missing), leaving alone units that already have a report for a period. Refuses (null) when
-    /// the directory holds any real unit (not flagged as sample data, "MAU-" codes) or is empty.
-    /// </summary>
-    public static async Task<(IReadOnlyList<Period> Periods, int Reports)?> FillRecentAsync(ReportingDatabase database, IFormCatalog forms,
-        IReportingSchedule schedule, int months, CancellationToken ct = default)
-    {
-        await using (var db = await database.OpenAsync(ct))
-        {
-            if (!await db.Units.AnyAsync(ct) || await db.Units.AnyAsync(u => !u.IsSample, ct))
-            {
-                return null;
-            }
-        }
-
-        var now = schedule.Now;
-        var last = schedule.CurrentPeriod(PeriodKind.Monthly);
-        while (schedule.WindowOf(last).DueAt > now)
-        {
-            last = last.Previous();
-        }
-
-        var periods = new List<Period> { last };
-        while (periods.Count < months)
-        {
-            periods.Add(periods[^1].Previous());
-        }
-
-        return (periods, await SeedAsync(database, forms, schedule, periods, notAfter: now, ct: ct));
-    }
-
     public static async Task<int> SeedAsync(ReportingDatabase database, IFormCatalog forms, IReportingSchedule schedule,
-        IReadOnlyList<Period> periods, int seed = SampleDirectory.DefaultSeed, DateTimeOffset? notAfter = null, CancellationToken ct = default)
+        IReadOnlyList<Period> periods, int seed = SampleDirectory.DefaultSeed, CancellationToken ct = default, DateTimeOffset? notAfter = null)
     {
         var count = 0;
         await using var db = await database.OpenAsync(ct);
@@ -58,8 +27,6 @@ public static class SampleReports
             var form = forms.ForPeriod(period) ?? forms.All.First(f => f.PeriodKind == period.Kind);
             var window = schedule.WindowOf(period);
             var random = new Random(StableSeed(seed, period.Key));
-            var periodKey = period.Key;
-            var existing = (await db.Reports.AsNoTracking().Where(r => r.PeriodKey == periodKey).Select(r => r.UnitId).ToListAsync(ct)).ToHashSet();
             await using var tx = await connection.BeginTransactionAsync(ct);
             await using var insertReport = Command(connection, tx,
                 "INSERT INTO reports (\"UnitId\", \"PeriodKind\", \"PeriodKey\", \"FormId\", \"FormVersion\", \"Status\", \"WorkingVersion\", " +
@@ -76,9 +43,7 @@ public static class SampleReports
                 "report", "reference", "at", "timeliness");
             foreach (var unit in units)
             {
-                // Whether and when a unit files depends only on the unit and period, so a second run adds nothing.
-                var filingRandom = new Random(StableSeed(seed, periodKey + ":" + unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                var draw = filingRandom.NextDouble();
+                var draw = random.NextDouble();
                 if (draw > 0.93)
                 {
                     continue; // did not file
@@ -87,12 +52,13 @@ public static class SampleReports
                 // Figures per unit are stable over time (seeded by the unit), with small monthly changes.
                 var unitSeed = StableSeed(seed, unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 var onTime = draw < 0.80;
-                var submittedAt = onTime ? window.DueAt.AddDays(-1 - filingRandom.Next(0, 15)).AddHours(filingRandom.Next(0, 10))
-                    : window.DueAt.AddDays(filingRandom.Next(0, 20)).AddHours(filingRandom.Next(1, 10));
-                if (existing.Contains(unit.Id) || submittedAt > notAfter)
+                var submittedAt = onTime ? window.DueAt.AddDays(-1 - random.Next(0, 15)).AddHours(random.Next(0, 10))
+                    : window.DueAt.AddDays(random.Next(0, 20)).AddHours(random.Next(1, 10));
+                if (submittedAt > notAfter)
                 {
-                    continue; // filed already, or would be filed in the future: not (yet) filed
+                    continue; // not filed yet at that instant
                 }
+
                 var at = submittedAt.ToUnixTimeMilliseconds();
                 var timeliness = schedule.TimelinessOf(period, submittedAt).ToString();
                 Set(insertReport, unit.Id, period.Kind.ToString(), period.Key, form.Id, form.Version, timeliness, at - 7_200_000, at);

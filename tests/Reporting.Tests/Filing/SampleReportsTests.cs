@@ -1,38 +1,43 @@
 using DtsAssistant.Reporting.Data;
 using DtsAssistant.Reporting.Directory;
+using Microsoft.EntityFrameworkCore;
 using DtsAssistant.Reporting.Filing;
 using DtsAssistant.Reporting.Schedule;
 using DtsAssistant.Reporting.Tests.Infrastructure;
 
 namespace DtsAssistant.Reporting.Tests.Filing;
 
-/// <summary><c>sample reports --months N</c>: plausible filings for the sample directory only.</summary>
 public abstract class SampleReportsTests(DatabaseFixture fixture) : DatabaseTests(fixture)
 {
     [DbFact]
-    public async Task The_last_due_months_of_the_sample_directory_get_filings_some_late_some_missing_and_a_second_run_adds_nothing()
-    {
-        Assert.True((await World.Importer.ImportRowsAsync(ReportingWorld.Admin, SampleDirectory.Generate(), acceptValid: false, markSample: true)).Imported);
-
-        // 10/11/2025: November is not due yet, so October and September are the last two due months.
-        var filled = await SampleReports.FillRecentAsync(World.Database, World.Forms, World.Schedule, 2);
-
-        Assert.NotNull(filled);
-        Assert.Equal(["2025-10", "2025-09"], filled.Value.Periods.Select(p => p.Key));
-        var october = (await World.Status.StatusAsync(ReportingWorld.Admin, Period.Month(2025, 10))).Overall;
-        Assert.InRange(october.CompletenessPercent, 80m, 99m);
-        Assert.True(october.Late > 0 && october.OnTime > october.Late && october.Missing > 0, $"{october}");
-        Assert.Equal(0, (await World.Status.StatusAsync(ReportingWorld.Admin, Period.Month(2025, 11))).Overall.Submitted);
-        Assert.Equal(0, (await SampleReports.FillRecentAsync(World.Database, World.Forms, World.Schedule, 2))!.Value.Reports);
-    }
-
-    [DbFact]
-    public async Task A_directory_with_real_units_is_refused()
+    public async Task Seeded_sample_reports_are_read_by_status_indicators_and_filing()
     {
         await World.WithSmallDirectoryAsync();
+        Period[] periods = [Period.Month(2025, 9), Period.Month(2025, 10)];
 
-        Assert.Null(await SampleReports.FillRecentAsync(World.Database, World.Forms, World.Schedule, 3));
-        Assert.Equal(0, (await World.Status.StatusAsync(ReportingWorld.Admin, Period.Month(2025, 10))).Overall.Submitted);
+        var seeded = await SampleReports.SeedAsync(World.Database, World.Forms, World.Schedule, periods, seed: 7);
+
+        // Read back: the count is what is in the database, most units filed each month, and each report holds answers.
+        await using (var db = await World.Database.OpenAsync())
+        {
+            var units = await db.Units.CountAsync();
+            var reports = await db.Reports.Where(r => r.Status == ReportStatus.Submitted).Select(r => r.Id).ToListAsync();
+            Assert.Equal(seeded, reports.Count);
+            Assert.InRange(seeded, units * periods.Length / 2, units * periods.Length);
+            Assert.Equal(seeded, await db.Answers.Select(a => a.ReportId).Distinct().CountAsync());
+        }
+
+        var department = Caller.System();
+        var status = await World.Status.StatusAsync(department, Period.Month(2025, 10));
+        Assert.Equal(seeded, (await World.Status.StatusAsync(department, Period.Month(2025, 9))).Overall.Submitted + status.Overall.Submitted);
+        Assert.Equal(status.Overall.Submitted, status.Overall.OnTime + status.Overall.Late);
+        var signatures = (await World.Status.IndicatorsAsync(department, Period.Month(2025, 10))).Figures.Single(f => f.Definition.Id == "chu_ky_so");
+        Assert.InRange(signatures.Percent ?? -1, 0m, 100m);
+        var focal = await World.BindAsync(Role.FocalPoint, "THPT-1");
+        var history = await World.Filing.HistoryAsync(focal, "THPT-1");
+        await using var read = await World.Database.OpenAsync();
+        Assert.Equal(await read.Reports.CountAsync(r => r.Unit!.Code == "THPT-1" && r.Status == ReportStatus.Submitted), history.Count);
+        Assert.All(history, h => Assert.StartsWith("BC-2025-", h.ReferenceNumber));
     }
 }
 

@@ -1,18 +1,21 @@
 using DtsAssistant.Bot.Channels.State;
+using DtsAssistant.Bot.Conversation.State;
 
 namespace DtsAssistant.Bot.Channels.Inbox;
 
 /// <summary>
 /// Runs a channel's stored updates: one chat's updates strictly in order, different chats side by side.
 /// An update leaves the inbox (is marked done) only after its handler finished, so a crash or a hard stop
-/// leaves it pending and the next start runs it again; acknowledged updates are never lost.
+/// leaves it pending and the next start runs it again; acknowledged updates are never lost. Running it again does not
+/// apply it twice: the core recorded its id with its effects (<see cref="Delivery"/>) and only re-sends the replies.
 /// </summary>
 internal sealed class ChannelInbox(
     string channel,
     ChannelStateStore store,
     Func<InboxItem, CancellationToken, Task> handler,
     ILogger logger,
-    int maxConcurrency = 4)
+    int maxConcurrency = 4,
+    TimeProvider? time = null)
 {
     private readonly Dictionary<string, Queue<InboxItem>> _lanes = [];
     private readonly SemaphoreSlim _slots = new(maxConcurrency);
@@ -113,6 +116,8 @@ internal sealed class ChannelInbox(
         }
         try
         {
+            // The core records this id with the update's effects, so running it again after a crash only re-sends.
+            Delivery.Enter(item.Channel, item.Id);
             await handler(item, _abort.Token);
             store.MarkDone(item);
         }
@@ -150,7 +155,7 @@ internal sealed class ChannelInbox(
             _accepting = false;
             idle = _idle.Task;
         }
-        if (await Task.WhenAny(idle, Task.Delay(grace)) != idle)
+        if (await Task.WhenAny(idle, Task.Delay(grace, time ?? TimeProvider.System)) != idle)
         {
             logger.LogWarning("{Channel} inbox did not drain within {Grace}; unfinished updates stay pending", channel, grace);
             await _abort.CancelAsync();

@@ -1,18 +1,22 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DtsAssistant.Bot.Caching;
 using DtsAssistant.Reporting.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace DtsAssistant.Bot.Conversation.State;
 
 /// <summary>
 /// Persists <see cref="ConversationState"/> as JSON in the reporting database (table conversation_states), so a paused
 /// or interrupted filing resumes after a restart and several replicas can share conversations. The table is ours, not
-/// part of the reporting model: it is created with portable SQL (SQLite and PostgreSQL) on first use. The state this
-/// process last read or wrote is remembered (states are immutable records), so a message reads the table only for a
-/// conversation this process has not seen since it started; every change is still written before the reply.
+/// part of the reporting model: it is created with portable SQL (SQLite and PostgreSQL) on first use. Inside a message's
+/// <see cref="SharedTransaction"/> the write commits with the message's other effects (<see cref="HandledUpdates"/>).
+/// On SQLite (one process) the state this process last committed is remembered (states are immutable records), so a
+/// message reads the table only for a conversation this process has not seen recently (at most 20,000 are remembered,
+/// and idle ones expire). On PostgreSQL nothing is remembered: another replica may have moved the conversation on.
 /// </summary>
-internal sealed class ConversationStateStore(ReportingDatabase database, TimeProvider clock)
+internal sealed class ConversationStateStore(ReportingDatabase database, TimeProvider clock) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -20,18 +24,23 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>Beyond this many conversations the remembered states start over rather than grow without bound.</summary>
+    /// <summary>At most this many conversations' states are remembered; beyond it the least recently used go.</summary>
     private const int MaxRemembered = 20_000;
 
+    /// <summary>A state not used for this long is forgotten (the next message reads the table).</summary>
+    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
+
     private readonly SemaphoreSlim createLock = new(1, 1);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConversationState> remembered = new(StringComparer.Ordinal);
+    private readonly MemoryCache remembered = BoundedMemoryCache.Create(clock, MaxRemembered);
     private volatile bool created;
+
+    private bool Remembers => database.Provider == DatabaseProvider.Sqlite;
 
     public async Task<ConversationState> LoadAsync(string conversationKey, CancellationToken ct)
     {
-        if (remembered.TryGetValue(conversationKey, out var known))
+        if (Remembers && remembered.TryGetValue(conversationKey, out ConversationState? known))
         {
-            return known;
+            return known!;
         }
 
         await EnsureTableAsync(ct).ConfigureAwait(false);
@@ -40,14 +49,19 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         var json = await db.ScalarAsync("SELECT state FROM conversation_states WHERE conversation_key = @key", ct, ("key", conversationKey))
             .ConfigureAwait(false) as string;
         var state = json is null ? ConversationState.Empty : JsonSerializer.Deserialize<ConversationState>(json, Json) ?? ConversationState.Empty;
-        Remember(conversationKey, state);
+        if (SharedTransaction.Current is not { HasWrites: true })
+        {
+            // (Within a transaction that wrote, what was read may still roll back.)
+            Remember(conversationKey, state);
+        }
+
         return state;
     }
 
     public async Task SaveAsync(string conversationKey, ConversationState state, CancellationToken ct)
     {
         // Forget first: if the write fails, the next message reads what the table really holds.
-        remembered.TryRemove(conversationKey, out _);
+        remembered.Remove(conversationKey);
         await EnsureTableAsync(ct).ConfigureAwait(false);
         var json = state.IsEmpty ? null : JsonSerializer.Serialize(state, Json);
         await using var db = database.CreateDbContext();
@@ -68,18 +82,27 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         }
 
         await write.CommitAsync(ct).ConfigureAwait(false);
-        Remember(conversationKey, state.IsEmpty ? ConversationState.Empty : state);
+        var saved = state.IsEmpty ? ConversationState.Empty : state;
+        if (SharedTransaction.Current is { } shared)
+        {
+            // Durable only when the message's transaction commits; a rollback leaves it forgotten.
+            shared.OnCommitted(() => Remember(conversationKey, saved));
+        }
+        else
+        {
+            Remember(conversationKey, saved);
+        }
     }
 
     private void Remember(string conversationKey, ConversationState state)
     {
-        if (remembered.Count >= MaxRemembered)
+        if (Remembers)
         {
-            remembered.Clear();
+            remembered.Put(conversationKey, state, idle: Idle);
         }
-
-        remembered[conversationKey] = state;
     }
+
+    public void Dispose() => remembered.Dispose();
 
     private async Task EnsureTableAsync(CancellationToken ct)
     {
@@ -93,6 +116,8 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         {
             if (!created)
             {
+                // Outside any message's transaction: the table must not roll back with it.
+                using var outside = SharedTransaction.Detach();
                 // OpenAsync migrates the reporting schema first (and switches SQLite to WAL).
                 await using var db = await database.OpenAsync(ct).ConfigureAwait(false);
                 await db.Database.ExecuteSqlRawAsync(

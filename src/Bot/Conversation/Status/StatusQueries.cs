@@ -77,7 +77,7 @@ internal sealed class StatusQueries(
         }
         catch (ReportingAccessDeniedException denied)
         {
-            return new Reply(denied.Message);
+            return new Reply(CommonTexts.Denied(denied));
         }
     }
 
@@ -120,7 +120,7 @@ internal sealed class StatusQueries(
         }
         catch (ReportingAccessDeniedException denied)
         {
-            return new Reply(denied.Message);
+            return new Reply(CommonTexts.Denied(denied));
         }
     }
 
@@ -173,7 +173,7 @@ internal sealed class StatusQueries(
         }
         catch (ReportingAccessDeniedException denied)
         {
-            return new Reply(denied.Message);
+            return new Reply(CommonTexts.Denied(denied));
         }
     }
 
