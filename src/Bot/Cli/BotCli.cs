@@ -16,7 +16,6 @@ internal static class BotCli
             "import" => await ImportCommand.RunAsync(rest),
             "invites" => await InvitesCommand.RunAsync(rest),
             "reminders" => await RemindersCommand.RunAsync(rest),
-            "sample" => await SampleCommand.RunAsync(rest),
             "zalo" => await ChannelsCommand.ZaloAsync(rest),
             "people" => await ChannelsCommand.PeopleAsync(rest),
             "sample" => await SampleCommand.RunAsync(rest),
@@ -41,7 +40,6 @@ internal static class BotCli
               invites create --unit <mã> --role <vai trò> [--count N]
               invites export <file.xlsx>
               reminders preview --at <ISO time>   các nhắc nhở sẽ gửi vào thời điểm đó (không gửi)
-              sample reports --months N           báo cáo mẫu cho N tháng gần nhất (chỉ với danh mục mẫu)
               zalo tokens status | reset --yes     cặp token Zalo đã lưu: xem hạn / xóa để dùng cặp trong cấu hình
               people unreachable                  những người không nhận được tin nhắn và lý do
               sample reports --months N           điền báo cáo mẫu cho N tháng gần nhất (chỉ với danh mục mẫu MAU-)
