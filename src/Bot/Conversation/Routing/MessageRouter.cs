@@ -101,8 +101,9 @@ internal sealed class MessageRouter(
             return DialogueResult.Of(state, new Reply(SmallTalkTexts.Reply(talk, caller, filing: false)));
         }
 
-        // "các chỉ tiêu … so với kế hoạch" from staff who see the figures: the table of indicators, not the plan's text.
-        if (StatusQueries.SeesStatus(caller) && StatusWords.AsksIndicatorTable(StatusWords.Fold(turn.Input)))
+        // "các chỉ tiêu … so với kế hoạch" from staff who see the figures: the table of indicators, not the plan's text;
+        // "những đơn vị nào nộp muộn": the late list.
+        if (StatusQueries.SeesStatus(caller) && StatusWords.AsksForStatusList(StatusWords.Fold(turn.Input)))
         {
             return DialogueResult.Of(state, await status.AnswerAsync(caller, turn.Input, ct).ConfigureAwait(false));
         }

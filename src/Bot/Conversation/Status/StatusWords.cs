@@ -17,6 +17,10 @@ internal static class StatusWords
             " con don vi nao ", " no bao cao ")
         && !Has(folded, " ty le ", " ti le ");
 
+    /// <summary>Words that ask for a list or table of reported figures, whatever a knowledge reading would say.</summary>
+    public static bool AsksForStatusList(string folded) =>
+        AsksIndicatorTable(folded) || (AsksLate(folded) && Has(folded, " nao ", " danh sach ", " nhung ", " cac truong ", " cac don vi "));
+
     /// <summary>"các chỉ tiêu … so với kế hoạch": every indicator against its target.</summary>
     public static bool AsksIndicatorTable(string folded) =>
         Has(folded, " chi tieu ") && Has(folded, " so voi ", " dat chua ", " dat duoc ", " ke hoach ", " bang ", " cac chi tieu ", " nhung chi tieu ")
