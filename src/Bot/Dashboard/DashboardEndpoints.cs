@@ -104,7 +104,9 @@ internal static class DashboardEndpoints
                 months.Add(month);
             }
 
-            return Html(DashboardPage.Render(new DashboardView(period, commune, current, trend, indicators, months)));
+            var toChase = (await status.UnitFilingsAsync(caller!, period, commune, ct: ct))
+                .Where(u => !u.Submitted || u.Timeliness == Timeliness.Late).ToList();
+            return Html(DashboardPage.Render(new DashboardView(period, commune, current, trend, indicators, months, toChase)));
         }
         catch (ReportingAccessDeniedException denied)
         {
