@@ -110,7 +110,7 @@ internal static class DashboardEndpoints
         }
         catch (ReportingAccessDeniedException denied)
         {
-            return Html(DashboardPage.Notice(DashboardTexts.Title, denied.Message), StatusCodes.Status403Forbidden);
+            return Html(DashboardPage.Notice(DashboardTexts.Title, Conversation.Common.CommonTexts.Denied(denied)), StatusCodes.Status403Forbidden);
         }
     }
 
@@ -137,7 +137,7 @@ internal static class DashboardEndpoints
         }
         catch (ReportingAccessDeniedException denied)
         {
-            return Html(DashboardPage.Notice(DashboardTexts.Title, denied.Message), StatusCodes.Status403Forbidden);
+            return Html(DashboardPage.Notice(DashboardTexts.Title, Conversation.Common.CommonTexts.Denied(denied)), StatusCodes.Status403Forbidden);
         }
     }
 
