@@ -1,4 +1,4 @@
-using DtsAssistant.Bot.Conversation.Routing;
+using DtsAssistant.Bot.Conversation.Common;
 
 namespace DtsAssistant.Bot.Tests.Conversation;
 
