@@ -33,10 +33,17 @@ internal sealed class DraftReader(ReportingDatabase database, IFormCatalog forms
     public static AnswerValue ValueOf(FormDefinition form, Answer answer) =>
         AnswerValue.FromStorage(form.Question(answer.QuestionKey)?.Type ?? QuestionType.Text, answer.Value);
 
-    public static AnswerChange Change(FormDefinition form, Answer a)
+    /// <summary>Who changed an answer, as another person of the unit may read it: a name, never a chat id.</summary>
+    public const string AnotherFocalPoint = "đầu mối khác của đơn vị";
+
+    /// <param name="names">Display names of the people who changed the answers (by person id).</param>
+    public static AnswerChange Change(FormDefinition form, Answer a, IReadOnlyDictionary<long, string> names)
     {
         var question = form.Question(a.QuestionKey);
-        return new(a.QuestionKey, question?.Text ?? a.QuestionKey, question is null ? a.Value : ValueOf(form, a).Display(question), a.UpdatedBy, a.UpdatedAt);
+        var by = a.UpdatedByPersonId is { } person && names.TryGetValue(person, out var name) && name is { Length: > 0 } and not "(chưa có tên)"
+            ? name
+            : AnotherFocalPoint;
+        return new(a.QuestionKey, question?.Text ?? a.QuestionKey, question is null ? a.Value : ValueOf(form, a).Display(question), by, a.UpdatedAt);
     }
 
     /// <summary>Errors and warnings of the working version as stored.</summary>

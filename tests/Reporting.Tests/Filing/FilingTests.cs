@@ -199,7 +199,9 @@ public abstract class FilingTests(DatabaseFixture fixture) : DatabaseTests(fixtu
         Assert.Equal(SaveOutcome.Saved, theirs.Outcome);
         Assert.Equal(SaveOutcome.Conflict, mine.Outcome);
         var change = Assert.Single(mine.ChangedByOthers);
-        Assert.Equal(("cb_tong", "45", first.Actor), (change.QuestionKey, change.NewValue, change.ChangedBy));
+        // The other person by name, never by chat id.
+        Assert.Equal(("cb_tong", "45", first.DisplayName), (change.QuestionKey, change.NewValue, change.ChangedBy));
+        Assert.NotEqual(first.Actor, change.ChangedBy);
         Assert.Equal(new IntegerAnswer(45), (await World.Filing.GetAsync(second, seenByBoth.ReportId))!.Answers["cb_tong"].Value);
 
         var retried = await World.Filing.SaveAnswerAsync(second, seenByBoth.ReportId, "cb_tong", new IntegerAnswer(50), mine.Revision);

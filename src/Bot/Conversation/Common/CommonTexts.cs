@@ -41,6 +41,10 @@ internal static class CommonTexts
     public const string ReportingDown =
         "Hệ thống báo cáo đang tạm gián đoạn nên tôi chưa làm được việc này. Bạn vẫn có thể hỏi về kế hoạch; thử lại sau ít phút.";
 
+    /// <summary>In a group only plan questions are answered: registration, filing, status and files are personal.</summary>
+    public const string GroupPrivateOnly =
+        "Trong nhóm, tôi chỉ trả lời câu hỏi về kế hoạch. Để đăng ký, nộp báo cáo, xem tình hình nộp hay nhận tệp, bạn hãy nhắn riêng cho tôi.";
+
     public const string FilingSessionEnded = "Phiên nộp báo cáo đó đã kết thúc. Gõ /baocao để mở lại.";
 
     public const string NothingToCancel = "Không có việc gì đang làm dở để hủy.";

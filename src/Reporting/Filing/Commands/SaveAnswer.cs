@@ -81,10 +81,13 @@ internal sealed class SaveAnswer(ReportingDatabase database, DraftReader reader,
             }
 
             var answers = await FilingQueries.For(db).AnswersAsync(db, report.Id, report.WorkingVersion, ct);
-            var changes = answers
-                .Where(a => a.Revision > expectedRevision && a.UpdatedBy != caller.Actor)
-                .Select(a => DraftReader.Change(form, a))
-                .ToList();
+            var changed = answers.Where(a => a.Revision > expectedRevision && a.UpdatedBy != caller.Actor).ToList();
+            var people = changed.Select(a => a.UpdatedByPersonId).OfType<long>().Distinct().ToList();
+            var names = people.Count == 0
+                ? new Dictionary<long, string>()
+                : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
+                    db.People.Where(p => people.Contains(p.Id)), p => p.Id, p => p.DisplayName, ct);
+            var changes = changed.Select(a => DraftReader.Change(form, a, names)).ToList();
             if (changes.FirstOrDefault(c => c.QuestionKey == questionKey) is { } theirs)
             {
                 return new(SaveOutcome.Conflict, report.Revision, [], changes);
