@@ -35,7 +35,8 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     /// <summary>Contexts kept for reuse (more may be in use at once; the extra ones are simply not kept).</summary>
     private const int ContextPoolSize = 128;
 
-    private Timer? _checkpoints;
+    private ITimer? _checkpoints;
+    private readonly TimeProvider _time;
     private int _checkpointRunning;
 
     private readonly Func<ReportingDbContext> _create;
@@ -48,8 +49,10 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _migrated;
 
-    public ReportingDatabase(DatabaseProvider provider, string connectionString)
+    /// <param name="time">Runs the SQLite checkpoint timer (System when null).</param>
+    public ReportingDatabase(DatabaseProvider provider, string connectionString, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         Provider = provider;
         ConnectionString = connectionString;
         switch (provider)
@@ -105,7 +108,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
             DefaultTimeout = 30,
         }.ToString();
 
-    public static ReportingDatabase FromConfiguration(IConfiguration configuration)
+    public static ReportingDatabase FromConfiguration(IConfiguration configuration, TimeProvider? time = null)
     {
         var options = new DatabaseOptions();
         configuration.GetSection("Database").Bind(options);
@@ -117,7 +120,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
                 : throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
         }
 
-        return new ReportingDatabase(options.Provider, connectionString);
+        return new ReportingDatabase(options.Provider, connectionString, time);
     }
 
     /// <summary>A context without the migration check (for callers that already ran <see cref="MigrateAsync"/>).</summary>
@@ -227,7 +230,8 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
             _migrated = targetMigration is null;
             if (Provider == DatabaseProvider.Sqlite && _checkpoints is null && CheckpointInterval > TimeSpan.Zero)
             {
-                _checkpoints = new Timer(_ => CheckpointNow(), null, CheckpointInterval, CheckpointInterval);
+                // One shot, re-armed after each run: a clock that jumps ahead (a test's fake clock) runs one checkpoint, not one per interval skipped.
+                _checkpoints = _time.CreateTimer(_ => CheckpointAndRearm(), null, CheckpointInterval, Timeout.InfiniteTimeSpan);
             }
         }
         finally
@@ -266,6 +270,12 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
         {
             Volatile.Write(ref _checkpointRunning, 0);
         }
+    }
+
+    private void CheckpointAndRearm()
+    {
+        CheckpointNow();
+        Volatile.Read(ref _checkpoints)?.Change(CheckpointInterval, Timeout.InfiniteTimeSpan);
     }
 
     public void Dispose()

@@ -93,10 +93,6 @@ internal sealed class DraftReader(ReportingDatabase database, IFormCatalog forms
                 report.Timeliness ?? last.Timeliness);
     }
 
-    /// <summary>An instant as Vietnamese local time and date ("23:59 19/11/2025").</summary>
-    public static string Local(DateTimeOffset instant) =>
-        VietnamTime.ToLocal(instant).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-
     private static ValidationResult Validation(IReadOnlyList<AnswerProblem> problems) =>
         new(problems.Where(p => p.Severity == ProblemSeverity.Error).ToList(), problems.Where(p => p.Severity == ProblemSeverity.Warning).ToList());
 
