@@ -8,6 +8,7 @@ return suite switch
 {
     "knowledge" => await KnowledgeBench.RunAsync(rest),
     "reporting" => await ReportingBench.RunAsync(rest),
+    "reminders" => await RemindersBench.RunAsync(rest),
     "conversation" => await ConversationBench.RunAsync(rest),
     "telegram" => await TelegramBench.RunAsync(rest),
     "orchestration" => await OrchestrationBench.RunAsync(rest),
@@ -17,6 +18,6 @@ return suite switch
 
 static int Usage()
 {
-    Console.WriteLine("usage: DtsAssistant.Bench knowledge|reporting|conversation|telegram|orchestration|faults [options]");
+    Console.WriteLine("usage: DtsAssistant.Bench knowledge|reporting|reminders|conversation|telegram|orchestration|faults [options]");
     return 2;
 }

@@ -79,6 +79,7 @@ internal static class ReportingBench
             await Time("status, whole province", runs, () => status.StatusAsync(department, period));
             await Time("status, one commune (commune officer)", runs, () => status.StatusAsync(officer, period));
             await Time("units not filed, whole province", runs, () => status.MissingAsync(department, period));
+            await Time("status table (every unit, late, whom to call), province", runs, () => status.UnitFilingsAsync(department, period));
             await Time("indicators, whole province", runs, () => status.IndicatorsAsync(department, period));
             await Time("indicators, one commune", runs, () => status.IndicatorsAsync(officer, period));
             await Time("export period to XLSX, whole province", Math.Max(3, runs / 4), () => export.ExportPeriodAsync(department, period, ExportFormat.Xlsx), hasTarget: false);

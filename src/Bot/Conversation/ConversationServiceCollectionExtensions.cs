@@ -4,6 +4,7 @@ using DtsAssistant.Bot.Conversation.Registration;
 using DtsAssistant.Bot.Conversation.Routing;
 using DtsAssistant.Bot.Conversation.State;
 using DtsAssistant.Bot.Conversation.Status;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DtsAssistant.Bot.Conversation;
 
@@ -24,6 +25,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddScoped<RegistrationCommands>();
         services.AddScoped<FilingDialogue>();
         services.AddScoped<StatusQueries>();
+        services.TryAddSingleton<Reminders.ReminderCommands>();
         return services;
     }
 }

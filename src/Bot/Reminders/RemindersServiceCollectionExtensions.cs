@@ -12,7 +12,6 @@ internal static class RemindersServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<ReminderCommands>();
         if (configuration.GetSection("Telegram").Get<TelegramOptions>() is { Enabled: true })
         {
             services.AddSingleton<IReminderChannel>(sp => new TelegramReminderChannel(sp.GetRequiredService<TelegramSender>(), sp.GetRequiredService<ChannelStateStore>()));

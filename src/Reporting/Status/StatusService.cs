@@ -149,10 +149,15 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
 
         var filter = PeriodData.ScopeFilter(caller, communeCode, units) ?? (kinds is { Count: > 0 } ? units.Select(u => u.Id).ToList() : null);
         var reports = await PeriodData.ReportsAsync(db, period, filter, ct);
-        var ids = units.Select(u => u.Id).ToList();
-        var phones = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Phone != null && u.Phone != "")
-            .Select(u => new { u.Id, u.Phone }).ToDictionaryAsync(u => u.Id, u => u.Phone!, ct);
-        var focal = (await directory.FocalPointsAsync(ids, ct)).GroupBy(c => c.Unit.Id).ToDictionary(g => g.Key, g => g.First().DisplayName);
+        // The whole province reads without id lists (null filter): phones and focal points of every unit.
+        var phonesQuery = db.Units.AsNoTracking().Where(u => u.Phone != null && u.Phone != "");
+        if (filter is not null)
+        {
+            phonesQuery = phonesQuery.Where(u => filter.Contains(u.Id));
+        }
+
+        var phones = await phonesQuery.Select(u => new { u.Id, u.Phone }).ToDictionaryAsync(u => u.Id, u => u.Phone!, ct);
+        var focal = (await directory.FocalPointsAsync(filter, ct)).GroupBy(c => c.Unit.Id).ToDictionary(g => g.Key, g => g.First().DisplayName);
         var lastOnTime = schedule.WindowOf(period).LastDayOnTime;
         return units
             .OrderBy(u => u.Commune?.Name ?? "\uffff", StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal)

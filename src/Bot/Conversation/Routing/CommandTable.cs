@@ -3,6 +3,7 @@ using DtsAssistant.Bot.Conversation.Filing;
 using DtsAssistant.Bot.Conversation.Registration;
 using DtsAssistant.Bot.Conversation.State;
 using DtsAssistant.Bot.Conversation.Status;
+using DtsAssistant.Bot.Reminders;
 using DtsAssistant.Reporting.Directory;
 
 namespace DtsAssistant.Bot.Conversation.Routing;
@@ -48,6 +49,10 @@ internal static class CommandTable
             Task.FromResult(RegistrationCommands.AskToUnregister(c.Caller, c.State))),
         new(["trogiup", "help", "huongdan"], "xem hướng dẫn này", (c, _) =>
             Task.FromResult(c.Keep(new Reply(c.State.Filing is { Paused: false } ? Help + "\n\n" + HelpText.FilingWords : Help)))),
+        new(["tatnhacnho", "mute"], "tắt nhắc nhở hạn báo cáo", async (c, ct) =>
+            c.Keep(await c.Get<ReminderCommands>().SetAsync(c.Caller, muted: true, ct).ConfigureAwait(false))),
+        new(["batnhacnho", "unmute"], "bật lại nhắc nhở hạn báo cáo", async (c, ct) =>
+            c.Keep(await c.Get<ReminderCommands>().SetAsync(c.Caller, muted: false, ct).ConfigureAwait(false))),
         new(["xuat", "export"], null, async (c, ct) =>
             c.Keep(await c.Get<StatusQueries>().ExportAsync(c.Caller, c.Argument, ct).ConfigureAwait(false))),
         new(["huy", "cancel"], null, (c, ct) => c.State.Filing is { Paused: false }

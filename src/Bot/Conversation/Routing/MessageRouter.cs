@@ -101,6 +101,13 @@ internal sealed class MessageRouter(
             return DialogueResult.Of(state, new Reply(SmallTalkTexts.Reply(talk, caller, filing: false)));
         }
 
+        // "các chỉ tiêu … so với kế hoạch" from staff who see the figures: the table of indicators, not the plan's text;
+        // "những đơn vị nào nộp muộn": the late list.
+        if (StatusQueries.SeesStatus(caller) && StatusWords.AsksForStatusList(StatusWords.Fold(turn.Input)))
+        {
+            return DialogueResult.Of(state, await status.AnswerAsync(caller, turn.Input, ct).ConfigureAwait(false));
+        }
+
         return IntentDetector.Detect(turn.Input) switch
         {
             // "báo cáo tháng 11" from someone who oversees but does not file means the status of that report.

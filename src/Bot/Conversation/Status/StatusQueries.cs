@@ -48,10 +48,21 @@ internal sealed class StatusQueries(
 
         try
         {
-            var folded = " " + VietnameseText.FoldWords(text) + " ";
-            if (AsksForMissing(folded))
+            var folded = StatusWords.Fold(text);
+            var kinds = StatusWords.Kinds(text);
+            if (StatusWords.AsksIndicatorTable(folded))
             {
-                return await MissingAsync(caller, scope.Period, scope.CommuneCode, ct).ConfigureAwait(false);
+                return await IndicatorTableAsync(caller, scope.Period, scope.CommuneCode, ct).ConfigureAwait(false);
+            }
+
+            if (StatusWords.AsksLate(folded))
+            {
+                return await LateAsync(caller, scope.Period, scope.CommuneCode, kinds, ct).ConfigureAwait(false);
+            }
+
+            if (StatusWords.AsksMissing(folded))
+            {
+                return await MissingAsync(caller, scope.Period, scope.CommuneCode, kinds, ct).ConfigureAwait(false);
             }
 
             var report = await status.IndicatorsAsync(caller, scope.Period, scope.CommuneCode, ct).ConfigureAwait(false);
@@ -60,7 +71,9 @@ internal sealed class StatusQueries(
                 return new Reply(IndicatorText(report, figure), Buttons(scope.Period, scope.CommuneCode));
             }
 
-            return await OverallAsync(caller, scope.Period, scope.CommuneCode, ct).ConfigureAwait(false);
+            return kinds.Count > 0
+                ? await LateAsync(caller, scope.Period, scope.CommuneCode, kinds, ct).ConfigureAwait(false)
+                : await OverallAsync(caller, scope.Period, scope.CommuneCode, ct).ConfigureAwait(false);
         }
         catch (ReportingAccessDeniedException denied)
         {
@@ -68,8 +81,8 @@ internal sealed class StatusQueries(
         }
     }
 
-    /// <summary>The units in scope that have not submitted ("chưa nộp").</summary>
-    public async Task<Reply> MissingAsync(Caller caller, Period period, string? communeCode, CancellationToken ct)
+    /// <summary>The units in scope (of some kinds) that have not submitted ("chưa nộp"), with whom to call.</summary>
+    public async Task<Reply> MissingAsync(Caller caller, Period period, string? communeCode, IReadOnlyCollection<UnitKind>? kinds, CancellationToken ct)
     {
         if (!SeesStatus(caller))
         {
@@ -78,15 +91,21 @@ internal sealed class StatusQueries(
 
         try
         {
-            var missing = await status.MissingAsync(caller, period, communeCode, ct).ConfigureAwait(false);
-            var where = communeCode is null ? ScopeName(caller) : (await directory.FindCommuneAsync(communeCode, ct).ConfigureAwait(false))?.Name ?? communeCode;
-            if (missing.Count == 0)
+            var filings = await status.UnitFilingsAsync(caller, period, communeCode, kinds, ct).ConfigureAwait(false);
+            var missing = filings.Where(f => !f.Submitted).ToList();
+            var where = await WhereAsync(caller, communeCode, kinds, ct).ConfigureAwait(false);
+            if (filings.Count == 0)
             {
-                return new Reply($"Báo cáo {period.Label}, {where}: tất cả đơn vị đã nộp.");
+                return new Reply($"Báo cáo {period.Label}, {where}: không có đơn vị nào trong phạm vi này.");
             }
 
-            var lines = new List<string> { $"Báo cáo {period.Label}, {where}: {missing.Count} đơn vị chưa nộp:" };
-            lines.AddRange(missing.Take(MaxListed).Select(m => $"• {m.Unit.Name}{(m.Unit.Commune is { } c && communeCode is null ? $" ({c.Name})" : string.Empty)}{(m.HasDraft ? " — đang làm dở" : string.Empty)}"));
+            if (missing.Count == 0)
+            {
+                return new Reply($"Báo cáo {period.Label}, {where}: tất cả {filings.Count} đơn vị đã nộp.");
+            }
+
+            var lines = new List<string> { $"Báo cáo {period.Label}, {where}: {missing.Count}/{filings.Count} đơn vị chưa nộp:" };
+            lines.AddRange(missing.Take(MaxListed).Select(m => StatusTexts.MissingLine(m, communeCode is null)));
             if (missing.Count > MaxListed)
             {
                 lines.Add($"… và {missing.Count - MaxListed} đơn vị khác. Gõ \"xuất báo cáo {period.Label}\" để lấy danh sách đầy đủ.");
@@ -94,7 +113,7 @@ internal sealed class StatusQueries(
 
             if (missing.Any(m => m.Unit.IsSample))
             {
-                lines.Add("(DỮ LIỆU MẪU — danh mục đơn vị thử nghiệm)");
+                lines.Add(StatusTexts.SampleNote);
             }
 
             return new Reply(string.Join("\n", lines), [[new ReplyButton("Xuất Excel", ExportButton(period, communeCode))]]);
@@ -103,6 +122,28 @@ internal sealed class StatusQueries(
         {
             return new Reply(CommonTexts.Denied(denied));
         }
+    }
+
+    /// <summary>On time and late ("nộp muộn"), with days late, and how many have not filed.</summary>
+    public async Task<Reply> LateAsync(Caller caller, Period period, string? communeCode, IReadOnlyCollection<UnitKind>? kinds, CancellationToken ct)
+    {
+        var filings = await status.UnitFilingsAsync(caller, period, communeCode, kinds, ct).ConfigureAwait(false);
+        var where = await WhereAsync(caller, communeCode, kinds, ct).ConfigureAwait(false);
+        return StatusTexts.Late(period, where, filings, MaxListed, Buttons(period, communeCode));
+    }
+
+    /// <summary>Every indicator against its target for the scope and period, with coverage and the change from last period.</summary>
+    public async Task<Reply> IndicatorTableAsync(Caller caller, Period period, string? communeCode, CancellationToken ct)
+    {
+        var report = await status.IndicatorsAsync(caller, period, communeCode, ct).ConfigureAwait(false);
+        var previous = await status.IndicatorsAsync(caller, period.Previous(), communeCode, ct).ConfigureAwait(false);
+        return new Reply(StatusTexts.IndicatorTable(report, previous), Buttons(period, communeCode));
+    }
+
+    private async Task<string> WhereAsync(Caller caller, string? communeCode, IReadOnlyCollection<UnitKind>? kinds, CancellationToken ct)
+    {
+        var where = communeCode is null ? ScopeName(caller) : (await directory.FindCommuneAsync(communeCode, ct).ConfigureAwait(false))?.Name ?? communeCode;
+        return kinds is { Count: > 0 } ? $"{where} ({string.Join(", ", kinds.Order().Select(UnitKinds.Label))})" : where;
     }
 
     /// <summary>"xuất báo cáo tháng 11": the period as an XLSX file within the caller's scope.</summary>
@@ -148,7 +189,7 @@ internal sealed class StatusQueries(
         var commune = parts.Length > 3 && parts[3].Length > 0 ? parts[3] : null;
         return parts[1] switch
         {
-            "missing" => await MissingAsync(caller, period, commune, ct).ConfigureAwait(false),
+            "missing" => await MissingAsync(caller, period, commune, null, ct).ConfigureAwait(false),
             "export" => await ExportAsync(caller, period, commune, ct).ConfigureAwait(false),
             _ => new Reply("Nút này không còn dùng được. Gõ /trangthai để xem lại."),
         };
@@ -176,9 +217,15 @@ internal sealed class StatusQueries(
             lines.Add("Theo cấp học: " + string.Join("; ", result.ByKind.Where(r => r.Expected > 0).Select(r => $"{r.Label} {r.Submitted}/{r.Expected}")));
         }
 
+        var before = await status.StatusAsync(caller, period.Previous(), communeCode, ct).ConfigureAwait(false);
+        if (before.Overall.Expected > 0)
+        {
+            lines.Add($"So với {period.Previous().Label}: tỷ lệ nộp {Percent(before.Overall.CompletenessPercent)} → {Percent(o.CompletenessPercent)} ({StatusTexts.Change(o.CompletenessPercent - before.Overall.CompletenessPercent)}).");
+        }
+
         if (result.IncludesSampleData)
         {
-            lines.Add("(DỮ LIỆU MẪU — danh mục đơn vị thử nghiệm)");
+            lines.Add(StatusTexts.SampleNote);
         }
 
         return new Reply(string.Join("\n", lines), Buttons(period, communeCode));
@@ -193,12 +240,13 @@ internal sealed class StatusQueries(
             return $"{head}: chưa có đơn vị nào nộp số liệu này.";
         }
 
-        var target = d.TargetText is { } t ? $" Chỉ tiêu: {t}" + (figure.MeetsTarget is { } met ? (met ? " — đạt." : " — chưa đạt.") : ".") : string.Empty;
+        var verdict = IndicatorVerdict.Text(figure);
+        var target = d.TargetText is { } t ? $" Chỉ tiêu: {t}" + (verdict.Length > 0 ? $" — {verdict}." : ".") : string.Empty;
         var sample = report.IncludesSampleData ? "\n(DỮ LIỆU MẪU — danh mục đơn vị thử nghiệm)" : string.Empty;
         return d.Kind switch
         {
             IndicatorKind.Ratio =>
-                $"{head}: {Number(figure.Numerator)}/{Number(figure.Denominator)} = {Percent(figure.Percent!.Value)}, từ {figure.UnitsReporting} đơn vị đã nộp.{target}{sample}",
+                $"{head}: {Number(figure.Numerator)}/{Number(figure.Denominator)} = {Percent(figure.Percent!.Value)}, từ {figure.UnitsReporting}/{figure.UnitsExpected} đơn vị đã nộp.{target}{sample}",
             IndicatorKind.ShareOfUnits =>
                 $"{head}: {Number(figure.Numerator)}/{Number(figure.Denominator)} đơn vị ({Percent(figure.Percent!.Value)}).{target}{sample}",
             _ => $"{head} ({figure.UnitsReporting} đơn vị): " +
@@ -247,11 +295,6 @@ internal sealed class StatusQueries(
         "hien", "tai", "so", "lieu", "trong", "tren", "den", "cho", "em", "hoi", "a", "oi", "ad", "dat", "muc",
     ];
 
-    private static bool AsksForMissing(string folded) =>
-        new[] { " chua nop ", " chua bao cao ", " chua gui ", " chua xong ", " chua hoan thanh ", " danh sach ", " con truong nao ", " con don vi nao ", " no bao cao " }
-            .Any(m => folded.Contains(m, StringComparison.Ordinal))
-        && !folded.Contains(" ty le ", StringComparison.Ordinal);
-
     /// <summary>The period (named or current) and commune (named after "xã"/"phường") a question is about, or why not.</summary>
     private async Task<(Period Period, string? CommuneCode, Reply? Refusal)> ScopeAsync(Caller caller, string text, CancellationToken ct)
     {
@@ -263,19 +306,17 @@ internal sealed class StatusQueries(
                 : new Reply(NotAllowed));
         }
 
-        var communeName = CommuneMention(text);
-        if (communeName is null)
+        var match = await status.FindCommuneAsync(text, ct).ConfigureAwait(false);
+        if (match.Candidates.Count > 1)
         {
-            return (period, null, null);
+            return (period, null, new Reply($"Có nhiều xã/phường cùng tên: {string.Join(", ", match.Candidates.Select(c => $"{c.Name} (mã {c.Code})"))}. Bạn ghi mã xã/phường nhé."));
         }
 
-        var found = await directory.SearchCommunesAsync(communeName, 5, ct).ConfigureAwait(false);
-        var exact = found.FirstOrDefault(c => CommuneMention(c.Name) == communeName || VietnameseText.FoldWords(c.Name) == communeName) ?? (found.Count == 1 ? found[0] : null);
-        if (exact is null)
+        if (match.Commune is not { } exact)
         {
-            return (period, null, new Reply(found.Count == 0
-                ? $"Không tìm thấy xã/phường \"{communeName}\" trong danh mục."
-                : $"Có nhiều xã/phường khớp \"{communeName}\": {string.Join(", ", found.Select(c => c.Name))}. Bạn ghi rõ tên nhé."));
+            return StatusWords.WrittenCommuneName(text) is { } written
+                ? (period, null, new Reply($"Không tìm thấy xã/phường \"{written}\" trong danh mục."))
+                : (period, null, null);
         }
 
         if (!caller.SeesProvince && caller.OverseenCommunes.All(c => c.Id != exact.Id))
@@ -291,7 +332,8 @@ internal sealed class StatusQueries(
     {
         var unit = caller.FilingUnits[0];
         var folded = " " + VietnameseText.FoldWords(text) + " ";
-        if (CommuneMention(text) is not null || folded.Contains(" toan tinh ", StringComparison.Ordinal)
+        if (StatusWords.WrittenCommuneName(text) is not null || (await status.FindCommuneAsync(text, ct).ConfigureAwait(false)).Commune is not null
+            || folded.Contains(" toan tinh ", StringComparison.Ordinal)
             || folded.Contains(" truong nao ", StringComparison.Ordinal) || folded.Contains(" don vi nao ", StringComparison.Ordinal)
             || folded.Contains(" cac truong ", StringComparison.Ordinal))
         {
@@ -310,26 +352,6 @@ internal sealed class StatusQueries(
             : "đang làm dở")));
         return new Reply(string.Join("\n", lines));
     }
-
-    /// <summary>"... ở xã Yên Mô chưa nộp" → "yen mo": the words after "xã"/"phường" up to the next function word.</summary>
-    internal static string? CommuneMention(string text)
-    {
-        var words = VietnameseText.Words(text);
-        var start = Array.FindIndex(words, w => w is "xa" or "phuong");
-        if (start < 0)
-        {
-            return null;
-        }
-
-        var name = words.Skip(start + 1).TakeWhile(w => !CommuneStopWords.Contains(w) && !w.All(char.IsDigit)).Take(4).ToList();
-        return name.Count == 0 ? null : string.Join(' ', name);
-    }
-
-    private static readonly HashSet<string> CommuneStopWords =
-    [
-        "chua", "da", "con", "co", "nop", "bao", "thang", "quy", "nam", "nhung", "truong", "don", "vi", "nao", "ty", "ti", "la",
-        "the", "bao", "nhieu", "a", "vay", "nhe", "khong", "hien", "xong", "hoan", "cac", "va", "trong", "ve", "cua", "tinh",
-    ];
 
     private static IReadOnlyList<IReadOnlyList<ReplyButton>> Buttons(Period period, string? communeCode) =>
     [[
