@@ -104,11 +104,13 @@ internal static class DashboardEndpoints
                 months.Add(month);
             }
 
-            return Html(DashboardPage.Render(new DashboardView(period, commune, current, trend, indicators, months)));
+            var toChase = (await status.UnitFilingsAsync(caller!, period, commune, ct: ct))
+                .Where(u => !u.Submitted || u.Timeliness == Timeliness.Late).ToList();
+            return Html(DashboardPage.Render(new DashboardView(period, commune, current, trend, indicators, months, toChase)));
         }
         catch (ReportingAccessDeniedException denied)
         {
-            return Html(DashboardPage.Notice(DashboardTexts.Title, denied.Message), StatusCodes.Status403Forbidden);
+            return Html(DashboardPage.Notice(DashboardTexts.Title, Conversation.Common.CommonTexts.Denied(denied)), StatusCodes.Status403Forbidden);
         }
     }
 
@@ -135,7 +137,7 @@ internal static class DashboardEndpoints
         }
         catch (ReportingAccessDeniedException denied)
         {
-            return Html(DashboardPage.Notice(DashboardTexts.Title, denied.Message), StatusCodes.Status403Forbidden);
+            return Html(DashboardPage.Notice(DashboardTexts.Title, Conversation.Common.CommonTexts.Denied(denied)), StatusCodes.Status403Forbidden);
         }
     }
 

@@ -6,8 +6,9 @@ using DtsAssistant.Reporting.Status;
 namespace DtsAssistant.Bot.Dashboard;
 
 /// <summary>What one dashboard page shows: the period's status in the scope, the months before it, the indicators.</summary>
+/// <param name="ToChase">Units in scope not filed, or filed late, with whom to call.</param>
 internal sealed record DashboardView(Period Period, string? CommuneCode, PeriodStatus Status, IReadOnlyList<PeriodStatus> Trend,
-    IndicatorReport Indicators, IReadOnlyList<Period> Periods);
+    IndicatorReport Indicators, IReadOnlyList<Period> Periods, IReadOnlyList<UnitFiling> ToChase);
 
 /// <summary>
 /// The dashboard as server-rendered HTML: no script at all, one inline style block allowed by its hash in the CSP,
@@ -70,6 +71,7 @@ internal static class DashboardPage
         Rates(html, "Tỷ lệ nộp theo xã/phường", "Xã/phường", status.ByCommune, view);
         Rates(html, "Tỷ lệ nộp theo cấp học", "Cấp học / loại hình", status.ByKind, null);
         Indicators(html, view.Indicators);
+        ToChase(html, view.ToChase);
         return Document(DashboardTexts.Title, html.ToString());
     }
 
@@ -137,6 +139,29 @@ internal static class DashboardPage
                 .Append(E(figure.Definition.TargetText ?? (figure.Definition.TargetPercent is { } t ? DashboardTexts.Percent(t) : "—")))
                 .Append("</td><td class=\"").Append(css).Append("\">").Append(E(verdict.Length == 0 ? "—" : verdict)).Append("</td><td class=\"n\">")
                 .Append(E($"{DashboardTexts.Number(figure.UnitsReporting)}/{DashboardTexts.Number(figure.UnitsExpected)}")).Append("</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private const int MaxChased = 100;
+
+    private static void ToChase(StringBuilder html, IReadOnlyList<UnitFiling> units)
+    {
+        html.Append("<h2>Đơn vị chưa nộp hoặc nộp muộn</h2>");
+        if (units.Count > MaxChased)
+        {
+            html.Append("<p>").Append(E($"{DashboardTexts.Number(units.Count)} đơn vị; {MaxChased} đơn vị đầu tiên dưới đây, danh sách đủ trong tệp tải về."))
+                .Append("</p>");
+        }
+
+        html.Append("<table id=\"chase\"><tr><th>Đơn vị</th><th>Xã/phường</th><th>Tình trạng</th><th>Đầu mối</th><th>Điện thoại</th></tr>");
+        foreach (var unit in units.Take(MaxChased))
+        {
+            var state = unit.Submitted ? $"nộp muộn {unit.DaysLate} ngày" : unit.HasDraft ? "đang soạn" : "chưa nộp";
+            html.Append("<tr><td>").Append(E(unit.Unit.Name)).Append("</td><td>").Append(E(unit.Unit.Commune?.Name ?? "")).Append("</td><td>")
+                .Append(E(state)).Append("</td><td>").Append(E(unit.FocalPointName ?? "chưa đăng ký")).Append("</td><td>")
+                .Append(E(unit.Phone ?? "")).Append("</td></tr>");
         }
 
         html.Append("</table>");

@@ -1,5 +1,4 @@
 using DtsAssistant.Bot.Conversation.Common;
-using DtsAssistant.Bot.Conversation.Routing;
 
 namespace DtsAssistant.Bot.Tests.Conversation;
 

@@ -47,6 +47,10 @@ public sealed class DashboardSignInTests(DashboardFixture fixture) : IClassFixtu
         Assert.Equal((expected - submitted).ToString(), Card(html, "missing"));
         Assert.Contains("Chỉ tiêu so với kế hoạch", html);
         Assert.Contains("tháng 10/2026", html); // the month before, in the trend table
+        // Whom to chase: every school of the commune not filed, or filed late, is listed.
+        var chase = html[html.IndexOf("id=\"chase\"", StringComparison.Ordinal)..];
+        Assert.Equal(expected - submitted + late, Regex.Matches(chase, "<tr><td>").Count);
+        Assert.Equal(expected - submitted, Regex.Matches(chase, "<td>(chưa nộp|đang soạn)</td>").Count);
     }
 
     [Fact]
