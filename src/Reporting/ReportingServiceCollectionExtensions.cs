@@ -37,6 +37,7 @@ public static class ReportingServiceCollectionExtensions
         services.TryAddSingleton<IDbContextFactory<ReportingDbContext>>(sp => sp.GetRequiredService<ReportingDatabase>());
         services.TryAddSingleton<IFormCatalog>(_ => new FormCatalog(configuration["Reporting:FormsFolder"] ?? Path.Combine(System.IO.Directory.GetCurrentDirectory(), "forms")));
         services.TryAddSingleton<IReportingSchedule, ReportingSchedule>();
+        services.TryAddSingleton(sp => InviteKey.FromConfiguration(configuration, sp.GetRequiredService<ReportingDatabase>()));
         services.TryAddSingleton<IDirectoryService, DirectoryService>();
         services.TryAddSingleton<IFilingService, FilingService>();
         services.TryAddSingleton<IStatusService, StatusService>();

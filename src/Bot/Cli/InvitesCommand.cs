@@ -77,7 +77,7 @@ internal static class InvitesCommand
         await using var services = ImportCommand.BuildReportingServices();
         var listing = await services.GetRequiredService<IDirectoryService>().ListInvitesAsync(Caller.System("cli"), unusedOnly: !all);
         await File.WriteAllBytesAsync(file, InviteSheet.FromListing(listing));
-        Console.WriteLine($"Đã ghi {listing.Count} mã mời {(all ? "" : "chưa dùng ")}vào {file} (chỉ 4 ký tự cuối: mã đầy đủ không thể khôi phục từ bản băm; dùng `invites create ... --export` để có mã đầy đủ).");
+        Console.WriteLine($"Đã ghi {listing.Count} mã mời {(all ? "" : "chưa dùng ")}vào {file} (theo số mã mời: mã không thể khôi phục từ bản băm; dùng `invites create ... --export` để có mã đầy đủ).");
         return 0;
     }
 }
