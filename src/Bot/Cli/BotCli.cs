@@ -15,6 +15,8 @@ internal static class BotCli
             "eval" => await EvalCommand.RunAsync(rest),
             "import" => await ImportCommand.RunAsync(rest),
             "invites" => await InvitesCommand.RunAsync(rest),
+            "backup" => await BackupCommand.BackupAsync(rest),
+            "restore" => await BackupCommand.RestoreAsync(rest),
             "-h" or "--help" or "help" => PrintUsage(Console.Out, 0),
             // Options such as --urls belong to the server.
             _ when command.StartsWith('-') => await ServeCommand.RunAsync(args),
@@ -35,6 +37,8 @@ internal static class BotCli
                                                   nhập danh mục đơn vị
               invites create --unit <mã> --role <vai trò> [--count N]
               invites export <file.xlsx>
+              backup <tệp>                        sao lưu CSDL SQLite (an toàn khi máy chủ đang chạy)
+              restore <tệp>                       khôi phục từ bản sao lưu (dừng máy chủ trước)
             """);
         return exitCode;
     }

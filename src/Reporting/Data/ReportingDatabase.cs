@@ -240,6 +240,8 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
         {
             System.IO.Directory.CreateDirectory(folder);
         }
+        // Personal data: a new database file (and so its -wal/-shm, which SQLite creates with the same mode) is 0600.
+        Backup.OwnerOnlyFile.CreateIfMissing(Path.GetFullPath(file));
     }
 
     /// <summary>

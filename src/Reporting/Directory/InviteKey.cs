@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DtsAssistant.Reporting.Backup;
 using DtsAssistant.Reporting.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -48,7 +49,7 @@ public sealed class InviteKey
             System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
             try
             {
-                using var stream = new FileStream(path, OwnerOnly(FileMode.CreateNew));
+                using var stream = new FileStream(path, OwnerOnlyFile.Options(FileMode.CreateNew));
                 using var writer = new StreamWriter(stream);
                 writer.WriteLine(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
             }
@@ -61,16 +62,5 @@ public sealed class InviteKey
         var key = text.Length >= 64 && text.All(Uri.IsHexDigit) ? Convert.FromHexString(text) : null;
         return key is { Length: >= 32 } ? key
             : throw new InvalidOperationException($"The invite key file {path} is not 64+ hex characters; restore it from the backup.");
-    }
-
-    /// <summary>Options for a new file only its owner can read and write (0600 on Unix).</summary>
-    internal static FileStreamOptions OwnerOnly(FileMode mode)
-    {
-        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        return options;
     }
 }
