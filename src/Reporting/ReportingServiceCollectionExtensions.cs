@@ -39,6 +39,8 @@ public static class ReportingServiceCollectionExtensions
         services.TryAddSingleton<IReportingSchedule, ReportingSchedule>();
         services.TryAddSingleton(sp => InviteKey.FromConfiguration(configuration, sp.GetRequiredService<ReportingDatabase>()));
         services.TryAddSingleton<IDirectoryService, DirectoryService>();
+        services.TryAddSingleton<IDirectoryAdministration, DirectoryAdministration>();
+        services.TryAddSingleton<Privacy.IPersonalDataService, Privacy.PersonalDataService>();
         services.TryAddSingleton<IFilingService, FilingService>();
         services.TryAddSingleton<IStatusService, StatusService>();
         services.TryAddSingleton<IExportService, ExportService>();

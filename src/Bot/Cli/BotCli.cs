@@ -15,6 +15,8 @@ internal static class BotCli
             "eval" => await EvalCommand.RunAsync(rest),
             "import" => await ImportCommand.RunAsync(rest),
             "invites" => await InvitesCommand.RunAsync(rest),
+            "people" => await AdminCommands.PeopleAsync(rest),
+            "roles" => await AdminCommands.RolesAsync(rest),
             "backup" => await BackupCommand.BackupAsync(rest),
             "restore" => await BackupCommand.RestoreAsync(rest),
             "-h" or "--help" or "help" => PrintUsage(Console.Out, 0),
@@ -37,6 +39,9 @@ internal static class BotCli
                                                   nhập danh mục đơn vị
               invites create --unit <mã> --role <vai trò> [--count N]
               invites export <file.xlsx>
+              invites revoke <số>                 thu hồi một mã mời chưa dùng
+              people list                         người đã đăng ký, tài khoản chat và vai trò (có số)
+              roles revoke <số>                   thu hồi một vai trò
               backup <tệp>                        sao lưu CSDL SQLite (an toàn khi máy chủ đang chạy)
               restore <tệp>                       khôi phục từ bản sao lưu (dừng máy chủ trước)
             """);

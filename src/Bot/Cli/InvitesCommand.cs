@@ -16,6 +16,8 @@ internal static class InvitesCommand
         {
             case "create":
                 return await CreateAsync(args[1..]);
+            case "revoke":
+                return await AdminCommands.RevokeInviteAsync(args[1..]);
             case "export" when args.Length >= 2 && !args[1].StartsWith('-'):
                 return await ExportAsync(args[1], args.Contains("--all"));
             default:
@@ -23,6 +25,7 @@ internal static class InvitesCommand
                     Cách dùng:
                       invites create --unit <mã đơn vị | mã xã> --role <staff|focal_point|commune_officer|department_staff|admin> [--count N] [--days D] [--export tệp.xlsx]
                       invites export <tệp.xlsx> [--all]
+                      invites revoke <số mã mời>
                     """);
                 return 2;
         }

@@ -14,9 +14,21 @@ public enum DatabaseProvider
     Postgres,
 }
 
-/// <summary>Settings under "Database": Provider (Sqlite | Postgres) and ConnectionString.</summary>
+/// <summary>SQLite's <c>synchronous</c> setting for the reporting database (docs/reporting.md, "Durability").</summary>
+public enum SqliteSynchronous
+{
+    /// <summary>Each commit is fsynced before it returns: an acknowledged answer survives a power cut. The default.</summary>
+    Full,
+
+    /// <summary>WAL is fsynced only at checkpoints: survives a process crash, but a power cut may lose the last commits.</summary>
+    Normal,
+}
+
+/// <summary>Settings under "Database": Provider (Sqlite | Postgres), ConnectionString and, for SQLite, Synchronous.</summary>
 public sealed class DatabaseOptions
 {
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
+
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>Default for SQLite: the file data/dts.db under the working directory. Required for PostgreSQL.</summary>
@@ -45,7 +57,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _migrated;
 
-    public ReportingDatabase(DatabaseProvider provider, string connectionString)
+    public ReportingDatabase(DatabaseProvider provider, string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Full)
     {
         Provider = provider;
         ConnectionString = connectionString;
@@ -55,7 +67,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
                 PrepareSqliteFolder(connectionString);
                 var sqlite = new DbContextOptionsBuilder<SqliteReportingDbContext>()
                     .UseSqlite(connectionString)
-                    .AddInterceptors(SqlitePragmas.Instance)
+                    .AddInterceptors(synchronous == SqliteSynchronous.Normal ? SqlitePragmas.Normal : SqlitePragmas.Full)
                     .Options;
                 // Pooled: every message creates a few short-lived contexts, and building one (its internal service
                 // scope) cost more than the queries it ran. A context is reset when it goes back to the pool.
@@ -103,7 +115,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
                 : throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
         }
 
-        return new ReportingDatabase(options.Provider, connectionString);
+        return new ReportingDatabase(options.Provider, connectionString, options.Synchronous);
     }
 
     /// <summary>A context without the migration check (for callers that already ran <see cref="MigrateAsync"/>).</summary>
@@ -245,14 +257,19 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     }
 
     /// <summary>
-    /// Per-connection settings: wait for a busy writer instead of failing; NORMAL sync is safe under WAL; checkpoints run
-    /// off the write path (<see cref="CheckpointNow"/>).
+    /// Per-connection settings: wait for a busy writer instead of failing; <c>synchronous</c> FULL by default (every
+    /// commit fsynced, so an acknowledged answer survives a power cut; NORMAL when configured); secure_delete, so erased
+    /// personal data is overwritten in the file instead of left in free pages; checkpoints run off the write path
+    /// (<see cref="CheckpointNow"/>).
     /// </summary>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    private sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
     {
-        public static readonly SqlitePragmas Instance = new();
+        public static readonly SqlitePragmas Full = new("FULL");
 
-        private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
+        public static readonly SqlitePragmas Normal = new("NORMAL");
+
+        private readonly string _pragmas =
+            $"PRAGMA busy_timeout=10000; PRAGMA synchronous={synchronous}; PRAGMA secure_delete=ON; PRAGMA wal_autocheckpoint=0;";
 
         /// <summary>
         /// Native connections already set up. Settings stay with the native connection, and a pooled one is opened again
@@ -265,7 +282,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
             if (NeedsPragmas(connection))
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = Pragmas;
+                command.CommandText = _pragmas;
                 command.ExecuteNonQuery();
                 Configured(connection);
             }
@@ -276,7 +293,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
             if (NeedsPragmas(connection))
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = Pragmas;
+                command.CommandText = _pragmas;
                 await command.ExecuteNonQueryAsync(cancellationToken);
                 Configured(connection);
             }
