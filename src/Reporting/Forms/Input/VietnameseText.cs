@@ -16,7 +16,17 @@ public static class VietnameseText
             return string.Empty;
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        string decomposed;
+        try
+        {
+            decomposed = text.Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate is not valid Unicode and cannot be normalized: fold the text without surrogates.
+            decomposed = new string(text.Where(c => !char.IsSurrogate(c)).ToArray()).Normalize(NormalizationForm.FormD);
+        }
+
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)
