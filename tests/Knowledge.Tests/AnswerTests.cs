@@ -1,4 +1,5 @@
 using DtsAssistant.Knowledge.Answering;
+using DtsAssistant.Knowledge.Evaluation;
 
 namespace DtsAssistant.Knowledge.Tests;
 
@@ -127,7 +128,7 @@ public sealed class AnswerTests(KnowledgeBaseFixture kb) : IClassFixture<Knowled
         Assert.DoesNotContain("Lưu ý", Ask("Ai chủ trì nhiệm vụ Văn bằng số?").Answer, StringComparison.Ordinal);
 
     [Theory]
-    [InlineData("Lương giáo viên năm 2026 tăng bao nhiêu?")]
+    [InlineData("Năm 2026 giáo viên được tăng lương bao nhiêu?")]
     [InlineData("Giá vàng hôm nay bao nhiêu?")]
     [InlineData("Cách nấu phở bò ngon?")]
     [InlineData("Ai là hiệu trưởng trường THPT Kim Sơn?")]
@@ -143,20 +144,28 @@ public sealed class AnswerTests(KnowledgeBaseFixture kb) : IClassFixture<Knowled
     public void Questions_typed_without_accents_and_with_abbreviations_get_the_same_fact()
     {
         Assert.Contains("Văn phòng Sở", Ask("cai cach TTHC do ai chu tri").Answer, StringComparison.Ordinal);
-        Assert.Contains("Phòng Tài chính", Ask("ai chu tri chi tieu thanh toan khong dung tien mat").Answer, StringComparison.Ordinal);
+        Assert.Contains("Phòng Tài chính", Ask("chi tieu thanh toan khong dung tien mat do phong nao chu tri").Answer, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Old_tone_placement_in_the_question_finds_the_same_answer() =>
         Assert.Equal(Ask("Đơn giản hóa thủ tục hành chính do ai chủ trì?").Answer, Ask("Đơn giản hoá thủ tục hành chính do ai chủ trì?").Answer);
 
+    // Questions of our own set (Questions/generality.jsonl) the answerer is known to get wrong today. A question that
+    // newly fails breaks the test; so does one of these that now passes (take it off the list).
+    private static readonly string[] KnownFailures = ["gen-047", "gen-074", "gen-075", "gen-088", "gen-101", "gen-102"];
+
     [Fact]
-    public void Our_own_question_set_of_other_rows_sections_and_paraphrases_mostly_passes()
+    public void Our_own_question_set_fails_exactly_the_known_failures()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Questions", "generality.jsonl");
-        var results = File.ReadAllLines(path).Where(l => l.Length > 0).Select(EvalLine.Parse).Select(q => (q, Pass: q.Passes(Ask(q.Question)))).ToList();
-        var failed = results.Where(r => !r.Pass).Select(r => r.q.Id).ToList();
-        Assert.True(failed.Count <= 6, $"{failed.Count} of {results.Count} failed: {string.Join(", ", failed)}");
+        var entries = EvalQuestionFile.Read(path);
+        Assert.All(entries, e => Assert.Null(e.Error));
+        var run = EvalRun.Run(entries, Ask);
+        var failed = run.Failures.Select(f => f.Entry.Question!.Id).ToList();
+        var details = string.Join("\n", run.Failures.Select(f => $"{f.Entry.Question!.Id}: {f.Verdict.Reason} <= {f.Answer!.Answer}"));
+        Assert.True(KnownFailures.Order().SequenceEqual(failed.Order()),
+            $"newly failing: [{string.Join(", ", failed.Except(KnownFailures))}]; now passing: [{string.Join(", ", KnownFailures.Except(failed))}]\n{details}");
     }
 
     [Fact]
@@ -227,7 +236,7 @@ public sealed class AnswerTests(KnowledgeBaseFixture kb) : IClassFixture<Knowled
     [Theory]
     [InlineData("Thủ tục đăng ký xe máy mới như thế nào?")]
     [InlineData("Lịch thi tốt nghiệp THPT năm 2026 là khi nào?")]
-    [InlineData("Lương giáo viên năm 2026 tăng bao nhiêu?")]
+    [InlineData("Lương giáo viên mầm non sang năm có tăng không?")]
     public void Invented_questions_outside_the_documents_are_not_found(string question) => Assert.False(Ask(question).Found);
 
     [Theory]

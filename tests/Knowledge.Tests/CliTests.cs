@@ -27,7 +27,7 @@ public sealed class CliTests(KnowledgeBaseFixture kb) : IClassFixture<KnowledgeB
     [Fact]
     public async Task Ask_without_json_prints_the_answer_then_its_sources()
     {
-        var (_, output) = await RunAsync("ask", "Tỷ lệ GV có CKS cần đạt?");
+        var (_, output) = await RunAsync("ask", "GV phổ thông có CKS phải đạt bao nhiêu?");
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("50%", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("Nguồn: Kế hoạch 27/KH-SGDĐT, mục I.2.5", lines[1], StringComparison.Ordinal);
@@ -49,16 +49,19 @@ public sealed class CliTests(KnowledgeBaseFixture kb) : IClassFixture<KnowledgeB
         var questions = Path.GetTempFileName();
         var answers = Path.GetTempFileName();
         await File.WriteAllLinesAsync(questions, [
-            """{"id":"t-1","kind":"responsibility","question":"Ai chủ trì chỉ tiêu thanh toán không dùng tiền mặt?","expect_all":["Phòng Tài chính"]}""",
+            """{"id":"t-1","kind":"responsibility","question":"Chỉ tiêu thu tiền không dùng tiền mặt do phòng nào theo dõi?","expect_all":["Phòng Tài chính"]}""",
             """{"id":"t-2","kind":"out_of_scope","question":"Giá vàng hôm nay?","expect_not_found":true}""",
-            """{"id":"t-3","kind":"target","question":"Tỷ lệ GV có CKS cần đạt?","expect_all":["99%"]}""",
+            """{"id":"t-3","kind":"target","question":"GV phổ thông có CKS phải đạt bao nhiêu?","expect_all":["99%"]}""",
+            """{"id":"t-4","kind":"target","question":"thiếu dấu đóng""",
         ]);
 
         var (exit, output) = await RunAsync("eval", questions, "--output", answers);
 
         Assert.Equal(0, exit);
         Assert.Contains("FAIL t-3", output, StringComparison.Ordinal);
-        Assert.EndsWith("2 passed, 1 failed", output.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("(thiếu \"99%\")", output, StringComparison.Ordinal);
+        Assert.Contains("FAIL dòng 4:", output, StringComparison.Ordinal);
+        Assert.EndsWith("2 passed, 2 failed", output.TrimEnd(), StringComparison.Ordinal);
         var written = (await File.ReadAllLinesAsync(answers)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(["t-1", "t-2", "t-3"], written.Select(w => w.GetProperty("id").GetString()));
         Assert.All(written, w => Assert.True(w.TryGetProperty("citations", out _)));

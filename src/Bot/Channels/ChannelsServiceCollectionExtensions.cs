@@ -18,7 +18,6 @@ internal static class ChannelsServiceCollectionExtensions
         services.AddOptions<ZaloOptions>().BindConfiguration("Zalo");
         services.AddSingleton(sp => new ChannelStateStore(sp.GetRequiredService<IOptions<ChannelOptions>>().Value.StatePath,
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ConversationGateway>();
         services.AddSingleton<DownloadStore>();
         services.AddWebChat();
         services.AddHostedService<ChannelMaintenance>();
@@ -54,7 +53,20 @@ internal static class ChannelsServiceCollectionExtensions
 
         if (configuration.GetSection("Zalo").Get<ZaloOptions>() is { Enabled: true })
         {
-            services.AddHttpClient<ZaloClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
+            // One token holder (its refresh lock) and one client per process, each with a named HttpClient.
+            services.AddHttpClient(nameof(ZaloTokens), http => http.Timeout = TimeSpan.FromSeconds(15));
+            services.AddHttpClient(nameof(ZaloClient), http => http.Timeout = TimeSpan.FromSeconds(30));
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ZaloTokens>(sp,
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ZaloTokens))));
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ZaloClient>(sp,
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ZaloClient))));
+            services.AddSingleton(sp =>
+            {
+                var limits = ZaloSender.Limits(sp.GetRequiredService<IOptions<ZaloOptions>>().Value);
+                return ActivatorUtilities.CreateInstance<ZaloSender>(sp,
+                    new OutgoingQueue(limits, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ZaloSender>>()));
+            });
+            services.AddSingleton<ZaloEventHandler>();
             services.AddSingleton<ZaloChannel>();
             services.AddHostedService(sp => sp.GetRequiredService<ZaloChannel>());
         }

@@ -1,16 +1,14 @@
 using System.Text;
 using DtsAssistant.Bot.Conversation;
+using DtsAssistant.Bot.Conversation.Common;
 
 namespace DtsAssistant.Bot.Channels;
 
 /// <summary>Renders a reply's text and citations for channels that show only text (Telegram HTML, Zalo plain text).</summary>
 internal static class ReplyText
 {
-    /// <summary>The answer to stickers, photos, voice and files: say what does work.</summary>
-    public static readonly Reply Unsupported = new(
-        "Xin lỗi, mình chỉ đọc được tin nhắn chữ, chưa xem được ảnh, nhãn dán, tin nhắn thoại hay tệp gửi lên. "
-        + "Bạn hãy gõ câu hỏi về Kế hoạch 27/KH-SGDĐT, hoặc gõ /baocao để nộp báo cáo, /trangthai để xem tình hình, "
-        + "/trogiup để xem hướng dẫn.");
+    /// <summary>The answer to stickers, photos, voice and files (worded in <see cref="CommonTexts"/>).</summary>
+    public static readonly Reply Unsupported = new(CommonTexts.Unsupported);
 
     public static string Render(Reply reply, bool html)
     {

@@ -15,7 +15,9 @@ internal static class BotCli
             "eval" => await EvalCommand.RunAsync(rest),
             "import" => await ImportCommand.RunAsync(rest),
             "invites" => await InvitesCommand.RunAsync(rest),
-            "people" => await AdminCommands.PeopleAsync(rest),
+            "zalo" => await ChannelsCommand.ZaloAsync(rest),
+            "people" when rest is ["list"] => await AdminCommands.PeopleAsync(rest),
+            "people" => await ChannelsCommand.PeopleAsync(rest),
             "roles" => await AdminCommands.RolesAsync(rest),
             "backup" => await BackupCommand.BackupAsync(rest),
             "restore" => await BackupCommand.RestoreAsync(rest),
@@ -44,6 +46,8 @@ internal static class BotCli
               roles revoke <số>                   thu hồi một vai trò
               backup <tệp>                        sao lưu CSDL SQLite (an toàn khi máy chủ đang chạy)
               restore <tệp>                       khôi phục từ bản sao lưu (dừng máy chủ trước)
+              zalo tokens status | reset --yes     cặp token Zalo đã lưu: xem hạn / xóa để dùng cặp trong cấu hình
+              people unreachable                  những người không nhận được tin nhắn và lý do
             """);
         return exitCode;
     }

@@ -1,13 +1,12 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DtsAssistant.Knowledge.Answering;
-using DtsAssistant.Knowledge.Text;
+using DtsAssistant.Knowledge.Evaluation;
 
 namespace DtsAssistant.Bot.Cli;
 
 /// <summary>
-/// `eval questions.jsonl [--output answers.jsonl]`: asks every question of a file in the ../eval format, prints each
+/// `eval questions.jsonl [--output answers.jsonl]`: asks every question of a file in the shared/eval format (scored by <see cref="EvalScorer"/>), prints each
 /// failure and "N passed, M failed". It is a measurement, so failures still exit 0; an unreadable file exits 1.
 /// </summary>
 internal static class EvalCommand
@@ -30,10 +29,10 @@ internal static class EvalCommand
             return 2;
         }
 
-        string[] lines;
+        IReadOnlyList<EvalEntry> entries;
         try
         {
-            lines = File.ReadAllLines(inputPath, Encoding.UTF8);
+            entries = EvalQuestionFile.Read(inputPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -53,70 +52,25 @@ internal static class EvalCommand
         }
 
         using var writer = answers;
-        int passed = 0, failed = 0;
-        foreach (var (line, number) in lines.Select((l, i) => (l, i + 1)).Where(p => p.l.Trim().Length > 0))
+        var run = EvalRun.Run(entries, answerer.Ask);
+        foreach (var result in run.Results)
         {
-            EvalQuestion? question;
-            try
+            if (writer is not null && result.Answer is not null)
             {
-                question = EvalQuestion.Parse(line);
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
-            {
-                failed++;
-                output.WriteLine($"FAIL dòng {number}: không đọc được JSON ({ex.Message})");
-                continue;
+                var node = JsonSerializer.SerializeToNode(result.Answer, AskCommand.Json)!.AsObject();
+                node.Insert(0, "id", result.Entry.Question!.Id);
+                writer.WriteLine(node.ToJsonString(AskCommand.Json));
             }
 
-            var answer = answerer.Ask(question.Question);
-            if (answers is not null)
+            if (!result.Passed)
             {
-                var node = JsonSerializer.SerializeToNode(answer, AskCommand.Json)!.AsObject();
-                node.Insert(0, "id", question.Id);
-                answers.WriteLine(node.ToJsonString(AskCommand.Json));
-            }
-
-            if (question.Passes(answer))
-            {
-                passed++;
-            }
-            else
-            {
-                failed++;
-                output.WriteLine($"FAIL {question.Id} [{question.Kind}] {question.Question} => {(answer.Found ? string.Empty : "(found: false) ")}{answer.Answer}");
+                output.WriteLine(result.Entry.Question is { } q
+                    ? $"FAIL {q.Id} [{q.Kind}] {q.Question} => {(result.Answer!.Found ? string.Empty : "(found: false) ")}{result.Answer.Answer} ({result.Verdict.Reason})"
+                    : $"FAIL dòng {result.Entry.LineNumber}: {result.Verdict.Reason}");
             }
         }
 
-        output.WriteLine($"{passed} passed, {failed} failed");
+        output.WriteLine(run.Summary);
         return 0;
-    }
-}
-
-/// <summary>One line of an eval file and its pass rule (see ../eval/README.md).</summary>
-internal sealed record EvalQuestion(string Id, string Kind, string Question, IReadOnlyList<string> ExpectAll, IReadOnlyList<string> ExpectAny, bool ExpectNotFound)
-{
-    public static EvalQuestion Parse(string line)
-    {
-        var node = JsonNode.Parse(line)?.AsObject() ?? throw new JsonException("empty line");
-        static IReadOnlyList<string> Strings(JsonNode? n) => n is JsonArray array ? array.Select(x => x?.GetValue<string>() ?? string.Empty).ToList() : [];
-        return new EvalQuestion(
-            node["id"]?.GetValue<string>() ?? "?",
-            node["kind"]?.GetValue<string>() ?? string.Empty,
-            node["question"]?.GetValue<string>() ?? string.Empty,
-            Strings(node["expect_all"]),
-            Strings(node["expect_any"]),
-            node["expect_not_found"]?.GetValue<bool>() ?? false);
-    }
-
-    public bool Passes(KnowledgeAnswer answer)
-    {
-        if (ExpectNotFound)
-        {
-            return !answer.Found;
-        }
-
-        var text = VietnameseText.FoldForMatching(answer.Answer);
-        return ExpectAll.All(e => text.Contains(VietnameseText.FoldForMatching(e), StringComparison.Ordinal))
-            && (ExpectAny.Count == 0 || ExpectAny.Any(e => text.Contains(VietnameseText.FoldForMatching(e), StringComparison.Ordinal)));
     }
 }

@@ -63,7 +63,7 @@ internal static class InvitesCommand
 
         foreach (var invite in invites)
         {
-            Console.WriteLine($"{invite.Code}\t{RoleNames.Code(invite.Role)}\t{invite.ScopeCode}\t{invite.ScopeName}\thết hạn {invite.ExpiresAt.ToOffset(Reporting.Schedule.VietnamTime.Offset):dd/MM/yyyy}");
+            Console.WriteLine($"{invite.Code}\t{RoleNames.Code(invite.Role)}\t{invite.ScopeCode}\t{invite.ScopeName}\thết hạn {invite.ExpiresAt.ToOffset(VietnamTime.Offset):dd/MM/yyyy}");
         }
 
         if (CliSupport.Option(args, "--export") is { } file)

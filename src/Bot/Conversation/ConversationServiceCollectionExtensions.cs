@@ -1,3 +1,4 @@
+using DtsAssistant.Bot.Conversation.Common;
 using DtsAssistant.Bot.Conversation.Filing;
 using DtsAssistant.Bot.Conversation.Registration;
 using DtsAssistant.Bot.Conversation.Routing;
@@ -18,7 +19,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<DraftCache>();
         services.AddSingleton<CallerCache>();
         services.AddScoped<MessageRouter>();
-        services.AddScoped<SideQuestions>();
+        services.AddScoped<ISideQuestions, SideQuestionAnswerer>();
         services.AddScoped<RegistrationCommands>();
         services.AddScoped<FilingDialogue>();
         services.AddScoped<StatusQueries>();

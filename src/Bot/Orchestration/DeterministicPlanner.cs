@@ -21,5 +21,5 @@ internal sealed class DeterministicPlanner(AssistantKernelFactory kernels) : IAs
         return new PlannedAnswer(answer ?? new KnowledgeAnswer(NoAnswer, false, []), source, reason);
     }
 
-    internal const string NoAnswer = "Xin lỗi, mình chưa tìm thấy thông tin này trong kế hoạch và các văn bản hướng dẫn.";
+    internal const string NoAnswer = "Xin lỗi, tôi chưa tìm thấy thông tin này trong kế hoạch và các văn bản hướng dẫn.";
 }

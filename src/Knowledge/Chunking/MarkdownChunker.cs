@@ -215,7 +215,7 @@ public static partial class MarkdownChunker
         var headingText = headings.Count > 0 ? headings[^1].Text : info.Title;
         var colon = headingText.IndexOf(':', StringComparison.Ordinal);
         var table = colon > 0 ? headingText[..colon].Trim() : headingText;
-        var itemLabel = subjectAt >= 0 ? header[subjectAt].ToLower(CultureInfo.GetCultureInfo("vi-VN")) : "mục";
+        var itemLabel = subjectAt >= 0 ? header[subjectAt].ToLower(VietnameseCulture.Instance) : "mục";
         var authority = EffectiveAuthority(info, headings);
 
         foreach (var cells in rows.Skip(1))

@@ -41,7 +41,7 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
 
     public async Task<IReadOnlyList<UnitInfo>> SearchUnitsAsync(string text, int limit = 10, CancellationToken ct = default)
     {
-        var folded = TextFolding.Fold(text ?? "");
+        var folded = VietnameseText.Fold(text ?? "");
         if (folded.Length == 0)
         {
             return [];
@@ -50,15 +50,15 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
         await using var db = await database.OpenAsync(ct);
         var units = await db.ActiveUnitsAsync(ct);
         return units
-            .Where(u => TextFolding.Fold(u.Code).Contains(folded, StringComparison.Ordinal) || TextFolding.Fold(u.Name).Contains(folded, StringComparison.Ordinal))
-            .OrderBy(u => TextFolding.Fold(u.Code) == folded ? 0 : 1).ThenBy(u => u.Name, StringComparer.Ordinal)
+            .Where(u => VietnameseText.Fold(u.Code).Contains(folded, StringComparison.Ordinal) || VietnameseText.Fold(u.Name).Contains(folded, StringComparison.Ordinal))
+            .OrderBy(u => VietnameseText.Fold(u.Code) == folded ? 0 : 1).ThenBy(u => u.Name, StringComparer.Ordinal)
             .Take(Math.Clamp(limit, 1, 100))
             .ToList();
     }
 
     public async Task<IReadOnlyList<CommuneInfo>> SearchCommunesAsync(string text, int limit = 10, CancellationToken ct = default)
     {
-        var folded = TextFolding.Fold(text ?? "");
+        var folded = VietnameseText.Fold(text ?? "");
         if (folded.Length == 0)
         {
             return [];
@@ -67,7 +67,7 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
         await using var db = await database.OpenAsync(ct);
         var communes = await db.Communes.AsNoTracking().ToListAsync(ct);
         return communes
-            .Where(c => TextFolding.Fold(c.Code) == folded || TextFolding.Fold(c.Name).Contains(folded, StringComparison.Ordinal))
+            .Where(c => VietnameseText.Fold(c.Code) == folded || VietnameseText.Fold(c.Name).Contains(folded, StringComparison.Ordinal))
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .Take(Math.Clamp(limit, 1, 200))
             .Select(c => c.ToInfo())
@@ -91,7 +91,7 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
         var failures = await db.AuditEvents.CountAsync(a => a.Actor == actor && a.Action == "invite.redeem.failed" && a.At >= since, ct);
         if (failures >= MaxFailedRedeemsPerHour)
         {
-            return new(RedeemOutcome.TooManyAttempts, "Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau 1 giờ hoặc liên hệ quản trị.", null);
+            return new(RedeemOutcome.TooManyAttempts);
         }
 
         var normalized = InviteCodes.Normalize(code);
@@ -99,17 +99,17 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
         var invite = hash is null ? null : await db.Invites.AsNoTracking().FirstOrDefaultAsync(i => i.CodeHash == hash, ct);
         var failure = invite switch
         {
-            null => (RedeemOutcome.InvalidCode, "Mã đăng ký không đúng. Vui lòng kiểm tra lại mã quản trị đã gửi (dạng ABCDE-FGHJK)."),
-            { RevokedAt: not null } => (RedeemOutcome.Expired, "Mã này đã bị thu hồi. Vui lòng xin quản trị cấp mã mới."),
-            { RedeemedAt: not null } => (RedeemOutcome.AlreadyUsed, "Mã này đã được sử dụng. Mỗi mã chỉ dùng một lần; vui lòng xin mã mới."),
-            _ when invite.ExpiresAt <= now => (RedeemOutcome.Expired, "Mã này đã hết hạn. Vui lòng xin quản trị cấp mã mới."),
-            _ => ((RedeemOutcome, string)?)null,
+            null => RedeemOutcome.InvalidCode,
+            { RevokedAt: not null } => RedeemOutcome.Revoked,
+            { RedeemedAt: not null } => RedeemOutcome.AlreadyUsed,
+            _ when invite.ExpiresAt <= now => RedeemOutcome.Expired,
+            _ => (RedeemOutcome?)null,
         };
         if (failure is { } f)
         {
-            Audit.Record(db, now, null, actor, "invite.redeem.failed", "invite", invite?.Id ?? 0, new { reason = f.Item1.ToString() });
+            Audit.Record(db, now, null, actor, "invite.redeem.failed", "invite", invite?.Id ?? 0, new { reason = f.ToString() });
             await database.SaveAsync(db, ct);
-            return new(f.Item1, f.Item2, null);
+            return new(f);
         }
 
         ArgumentNullException.ThrowIfNull(invite); // unreachable: a missing invite is a failure above
@@ -122,7 +122,7 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
             if (claimed == 0)
             {
                 await tx.RollbackAsync(ct);
-                return new(RedeemOutcome.AlreadyUsed, "Mã này đã được sử dụng. Mỗi mã chỉ dùng một lần; vui lòng xin mã mới.", null);
+                return new(RedeemOutcome.AlreadyUsed);
             }
 
             var identity = await db.ChatIdentities.Include(i => i.Person).FirstOrDefaultAsync(i => i.Channel == channel && i.PlatformUserId == platformUserId, ct);
@@ -152,9 +152,8 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
         }
 
         var caller = await LoadCallerAsync(db, channel, platformUserId, ct);
-        var grant = caller!.Roles.LastOrDefault(r => r.Role == invite.Role);
-        var scope = grant?.Unit?.Name ?? grant?.Commune?.Name ?? "toàn tỉnh";
-        return new(RedeemOutcome.Bound, $"Đăng ký thành công: {RoleLabel(invite.Role)} — {scope}.", caller);
+        var grant = caller!.Roles.LastOrDefault(r => r.Role == invite.Role) ?? new RoleGrant(invite.Role);
+        return new(RedeemOutcome.Bound, caller, grant);
     }
 
     public async Task<bool> UnbindAsync(Caller by, string channel, string platformUserId, CancellationToken ct = default)

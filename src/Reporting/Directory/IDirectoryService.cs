@@ -9,11 +9,15 @@ public enum RedeemOutcome
     Expired,
     AlreadyUsed,
     TooManyAttempts,
+
+    /// <summary>Withdrawn by an admin (invites revoke) or by the upgrade to keyed hashes.</summary>
+    Revoked,
 }
 
-/// <param name="Message">Vietnamese reply for the person.</param>
+/// <summary>What redeeming an invite did; the conversation layer words it.</summary>
 /// <param name="Caller">The caller after binding (on success).</param>
-public sealed record RedeemResult(RedeemOutcome Outcome, string Message, Caller? Caller);
+/// <param name="Granted">The role the invite gave, with its unit or commune (on success).</param>
+public sealed record RedeemResult(RedeemOutcome Outcome, Caller? Caller = null, RoleGrant? Granted = null);
 
 /// <summary>A freshly created invite. <see cref="Code"/> exists only here: the database keeps its hash.</summary>
 public sealed record IssuedInvite(string Code, Role Role, string ScopeCode, string ScopeName, DateTimeOffset ExpiresAt);

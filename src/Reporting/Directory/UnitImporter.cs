@@ -279,7 +279,7 @@ public sealed partial class UnitImporter(ReportingDatabase database, TimeProvide
 
     /// <summary>True for public (công lập, the default when empty), false for private; null when unreadable.</summary>
     internal static bool? ParseOwnership(string text) =>
-        TextFolding.Fold(text) switch
+        VietnameseText.Fold(text) switch
         {
             "" or "cong lap" or "cl" or "x" or "1" or "co" or "public" => true,
             "tu thuc" or "dan lap" or "ngoai cong lap" or "tt" or "0" or "khong" or "private" or "tu thuc dan lap" => false,
@@ -351,7 +351,7 @@ public sealed partial class UnitImporter(ReportingDatabase database, TimeProvide
         var map = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
         {
-            var folded = string.Join(' ', NonAlphanumeric().Replace(TextFolding.Fold(header[i] ?? ""), " ").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var folded = string.Join(' ', NonAlphanumeric().Replace(VietnameseText.Fold(header[i] ?? ""), " ").Split(' ', StringSplitOptions.RemoveEmptyEntries));
             foreach (var (field, aliases) in Columns)
             {
                 if (!map.ContainsKey(field) && aliases.Contains(folded, StringComparer.Ordinal))

@@ -108,7 +108,7 @@ public static class UnitKinds
             return false;
         }
 
-        var folded = TextFolding.Fold(text).Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)
+        var folded = VietnameseText.Fold(text).Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)
             .Replace("-", "", StringComparison.Ordinal).Replace(",", "&", StringComparison.Ordinal).Replace("+", "&", StringComparison.Ordinal);
         UnitKind? found = folded switch
         {

@@ -36,6 +36,8 @@ public sealed record DraftSession(
     /// <summary>The unit's submitted values of the previous period of this kind (for defaults and big-change warnings).</summary>
     public IReadOnlyDictionary<string, AnswerValue> Previous { get; init; } = new Dictionary<string, AnswerValue>();
 
+    public bool IsSubmitted => Status == ReportStatus.Submitted;
+
     /// <summary>The first applicable question without an answer, in form order; null when all are answered.</summary>
     public QuestionDefinition? NextUnanswered => Questions.FirstOrDefault(q => !Answers.ContainsKey(q.Key));
 }

@@ -78,8 +78,3 @@ public sealed record TextAnswer(string Value) : AnswerValue
     public override string Storage => Value;
     public override string Display(QuestionDefinition question) => Value;
 }
-
-internal static class VietnameseCulture
-{
-    public static readonly CultureInfo Instance = CultureInfo.GetCultureInfo("vi-VN");
-}

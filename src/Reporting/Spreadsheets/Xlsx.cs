@@ -140,7 +140,7 @@ internal static class Xlsx
     private static Cell? ToCell(object? value, string reference) => value switch
     {
         null => null,
-        string s => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Clean(s)) { Space = SpaceProcessingModeValues.Preserve }) },
+        string s => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(Clean(s)) { Space = SpaceProcessingModeValues.Preserve }) },
         int i => Number(reference, i.ToString(CultureInfo.InvariantCulture)),
         long l => Number(reference, l.ToString(CultureInfo.InvariantCulture)),
         decimal d => Number(reference, d.ToString(CultureInfo.InvariantCulture)),

@@ -75,12 +75,17 @@ public sealed class RealCoreChannelTests(RealCoreFixture fixture) : IClassFixtur
 {
     private const string Question = "Hạn nộp báo cáo tháng về chuyển đổi số là khi nào?";
 
-    /// <summary>What a person does when a filing question appears: tap the first answer button, or type "1".</summary>
+    /// <summary>What a person does when a filing question appears: tap the first answer button (then "Xong" for several choices), or type "1".</summary>
     internal static (string? Button, string? Text) NextFilingStep(IReadOnlyList<(string Label, string Data)> buttons)
     {
         if (buttons.FirstOrDefault(b => b.Label == "Gửi báo cáo") is { Data: not null } submit)
         {
             return (submit.Data, null);
+        }
+        // A question of several choices: pick the first option, then "Xong".
+        if (buttons.FirstOrDefault(b => b.Label == "Xong") is { Data: not null } done && buttons.Any(b => b.Label.StartsWith("✅", StringComparison.Ordinal)))
+        {
+            return (done.Data, null);
         }
         var answer = buttons.FirstOrDefault(b => b.Label is not ("Bỏ qua" or "Tạm dừng" or "Quay lại")
                                                  && !b.Label.StartsWith("Giữ nguyên", StringComparison.Ordinal));
@@ -211,6 +216,33 @@ public sealed class RealCoreChannelTests(RealCoreFixture fixture) : IClassFixtur
         Assert.Contains("20", reply["text"]!.ToString());
         var citation = reply["citations"]!.AsArray()[0]!;
         Assert.False(string.IsNullOrWhiteSpace(citation["document"]!.ToString()));
+    }
+
+    [Fact]
+    public async Task The_web_chat_page_greets_with_the_same_words_as_start()
+    {
+        var page = await fixture.Host.Http.GetStringAsync("/");
+        var response = await fixture.Host.Http.PostAsJsonAsync("/api/chat", new { userId = "browser-start-0001", text = "/start" });
+        var start = (await response.Content.ReadFromJsonAsync<JsonObject>())!["replies"]!.AsArray()[0]!["text"]!.ToString();
+
+        var greeting = System.Text.RegularExpressions.Regex.Match(page, "<div class=\"msg bot\">(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(greeting.Success);
+        Assert.Equal(start.Trim(), System.Net.WebUtility.HtmlDecode(greeting.Groups[1].Value));
+        Assert.Contains("/dangky", start);
+    }
+
+    [Fact]
+    public async Task A_huge_web_chat_message_gets_the_engines_one_length_limit_and_changes_nothing()
+    {
+        var submitted = await CountSubmittedAsync();
+        var response = await fixture.Host.Http.PostAsJsonAsync("/api/chat", new { text = new string('a', 9_000) });
+        response.EnsureSuccessStatusCode();
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+        // 9,000 characters still fit the web chat's 16 KB body limit (larger bodies get 413, WebSessionTests).
+        Assert.Contains("quá dài (9.000 ký tự)", body["replies"]!.AsArray()[0]!["text"]!.ToString());
+        Assert.Contains("tối đa 4.000 ký tự", body["replies"]!.AsArray()[0]!["text"]!.ToString());
+        Assert.Equal(submitted, await CountSubmittedAsync());
     }
 
     private async Task<int> CountSubmittedAsync()

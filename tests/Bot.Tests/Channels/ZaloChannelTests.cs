@@ -1,17 +1,15 @@
 using System.Net;
-using System.Text;
 using DtsAssistant.Bot.Channels.State;
 using DtsAssistant.Bot.Channels.Zalo;
 using DtsAssistant.Bot.Tests.Channels.Fakes;
 using Microsoft.Extensions.DependencyInjection;
+using static DtsAssistant.Bot.Tests.Channels.ZaloTestKit;
 
 namespace DtsAssistant.Bot.Tests.Channels;
 
 /// <summary>The Zalo OA channel: signed webhooks posted to the real host, replies through a fake OA API on loopback.</summary>
 public sealed class ZaloChannelTests : IAsyncLifetime
 {
-    private const string AppId = "50554360515256678";
-    private const string OaSecret = "oa-secret-key";
     private readonly string _folder = TestData.NewFolder();
     private readonly ScriptedEngine _engine = new();
     private FakeZaloServer _zalo = null!;
@@ -20,36 +18,7 @@ public sealed class ZaloChannelTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _zalo.DisposeAsync();
 
-    private Task<ChannelTestHost> StartHostAsync() => ChannelTestHost.StartAsync(_folder, new Dictionary<string, string?>
-    {
-        ["Zalo:AppId"] = AppId,
-        ["Zalo:OaSecretKey"] = OaSecret,
-        ["Zalo:AppSecretKey"] = "app-secret",
-        ["Zalo:AccessToken"] = "access-0",
-        ["Zalo:RefreshToken"] = "refresh-0",
-        ["Zalo:OpenApiBaseUrl"] = _zalo.BaseUrl,
-        ["Zalo:OAuthBaseUrl"] = _zalo.BaseUrl,
-    }, _engine);
-
-    private static string TextEvent(string userId, string text, string msgId, DateTimeOffset at, string appId = AppId, bool numericTimestamp = false)
-    {
-        var timestamp = at.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return "{\"event_name\":\"user_send_text\",\"app_id\":\"" + appId + "\",\"sender\":{\"id\":\"" + userId
-               + "\"},\"recipient\":{\"id\":\"1646843870823903717\"},\"message\":{\"text\":" + System.Text.Json.JsonSerializer.Serialize(text)
-               + ",\"msg_id\":\"" + msgId + "\"},\"timestamp\":" + (numericTimestamp ? timestamp : "\"" + timestamp + "\"")
-               + ",\"user_id_by_app\":\"3611371994410983884\"}";
-    }
-
-    private static async Task<HttpStatusCode> PostAsync(ChannelTestHost host, string body, string? signature = null, string? signAppId = null)
-    {
-        var timestamp = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("timestamp").ToString();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/zalo/webhook")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-ZEvent-Signature", signature ?? ZaloSignature.Compute(signAppId ?? AppId, body, timestamp, OaSecret));
-        return (await host.Http.SendAsync(request)).StatusCode;
-    }
+    private Task<ChannelTestHost> StartHostAsync() => ZaloTestKit.StartAsync(_folder, _zalo, _engine);
 
     [Fact]
     public async Task A_signed_text_event_is_answered_through_the_OA_message_API()
@@ -59,7 +28,7 @@ public sealed class ZaloChannelTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, await PostAsync(host, TextEvent("u1", "hạn nộp báo cáo?", "m1", DateTimeOffset.UtcNow)));
 
         var sent = await _zalo.WaitForAsync(s => s.Count == 1);
-        Assert.Equal(new ZaloSent("u1", "Trả lời: hạn nộp báo cáo?", "access-0"), sent[0]);
+        Assert.Equal(("u1", "Trả lời: hạn nộp báo cáo?"), (sent[0].UserId, sent[0].Text));
         Assert.Equal("zalo", Assert.Single(_engine.Received).Channel);
     }
 
@@ -74,7 +43,7 @@ public sealed class ZaloChannelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Forged_foreign_and_stale_events_are_rejected_and_nothing_is_processed()
+    public async Task Forged_and_foreign_events_are_rejected_and_nothing_is_processed()
     {
         await using var host = await StartHostAsync();
         var now = DateTimeOffset.UtcNow;
@@ -87,12 +56,13 @@ public sealed class ZaloChannelTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(host, good.Replace("\"u3\"", "\"u9\"", StringComparison.Ordinal), signature));
         // Signed with our key but naming another app in the body.
         Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(host, TextEvent("u3", "app khác", "m4", now, appId: "999"), signAppId: AppId));
-        // A replay of an old, validly signed event.
-        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(host, TextEvent("u3", "cũ", "m5", now.AddHours(-2))));
+        // A genuine follow-up in the same chat: once it is answered, anything accepted before it would have been too.
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(host, TextEvent("u3", "thật", "m5", now)));
+        await _zalo.WaitForReplyAsync("u3", "Trả lời: thật");
+        await WhenIdleAsync(host);
 
-        await Task.Delay(300);
-        Assert.Empty(_engine.Received);
-        Assert.Empty(_zalo.Sent);
+        Assert.Equal(["thật"], _engine.Received.Select(m => m.Text));
+        Assert.Single(_zalo.Sent);
         Assert.Empty(host.Services.GetRequiredService<ChannelStateStore>().PendingInbox("zalo"));
     }
 
@@ -104,34 +74,12 @@ public sealed class ZaloChannelTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, await PostAsync(host, body));
         Assert.Equal(HttpStatusCode.OK, await PostAsync(host, body));
-        await _zalo.WaitForAsync(s => s.Count >= 1);
-        await Task.Delay(300);
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(host, TextEvent("u4", "câu sau", "m6b", DateTimeOffset.UtcNow)));
+        await _zalo.WaitForReplyAsync("u4", "Trả lời: câu sau");
+        await WhenIdleAsync(host);
 
-        Assert.Single(_engine.Received);
-        Assert.Single(_zalo.Sent);
-    }
-
-    [Fact]
-    public async Task An_expired_access_token_is_refreshed_once_and_the_new_single_use_pair_survives_a_restart()
-    {
-        await using (var host = await StartHostAsync())
-        {
-            _zalo.ExpireAccessToken();
-            await PostAsync(host, TextEvent("u5", "câu một", "m7", DateTimeOffset.UtcNow));
-            await _zalo.WaitForAsync(s => s.Count == 1);
-            Assert.Equal("access-1", _zalo.Sent[0].AccessToken);
-            Assert.Equal(1, _zalo.Refreshes);
-        }
-        await using (var host = await StartHostAsync())
-        {
-            // The configured refresh-0 is spent; only the stored refresh-1 still works.
-            _zalo.ExpireAccessToken();
-            await PostAsync(host, TextEvent("u5", "câu hai", "m8", DateTimeOffset.UtcNow));
-            await _zalo.WaitForAsync(s => s.Count == 2);
-        }
-
-        Assert.Equal("access-2", _zalo.Sent[1].AccessToken);
-        Assert.Equal(2, _zalo.Refreshes);
+        Assert.Equal(["một lần", "câu sau"], _engine.Received.Select(m => m.Text));
+        Assert.Equal(2, _zalo.Sent.Count);
     }
 
     [Fact]
@@ -168,5 +116,21 @@ public sealed class ZaloChannelTests : IAsyncLifetime
         await PostAsync(host, TextEvent("u7", "2", "m12", DateTimeOffset.UtcNow));
         await _zalo.WaitForAsync(s => s.Count == 3);
         Assert.Equal("2", _engine.Received.Last().Text);
+    }
+
+    [Fact]
+    public async Task The_home_page_carries_the_Zalo_domain_verification_tag_when_configured()
+    {
+        await using (var host = await ZaloTestKit.StartAsync(_folder, _zalo, _engine,
+                         settings: new Dictionary<string, string?> { ["Zalo:SiteVerification"] = "Abc123_\"x" }))
+        {
+            var page = await host.Http.GetStringAsync("/");
+            Assert.Contains("<meta name=\"zalo-platform-site-verification\" content=\"Abc123_&quot;x\" />", page);
+            Assert.Contains("</html>", page);
+        }
+        await using (var host = await StartHostAsync())
+        {
+            Assert.DoesNotContain("zalo-platform-site-verification", await host.Http.GetStringAsync("/"));
+        }
     }
 }

@@ -9,7 +9,7 @@ public sealed class DegradedModeTests
         // A folder where the SQLite file should be: every open of the reporting database fails.
         Directory.CreateDirectory(harness.DatabaseFile);
 
-        var replies = await harness.SendAsync("u1", "Phòng nào chủ trì theo dõi chỉ tiêu thanh toán không dùng tiền mặt?");
+        var replies = await harness.SendAsync("u1", "Chỉ tiêu thu tiền không dùng tiền mặt do phòng nào theo dõi?");
 
         var reply = Assert.Single(replies);
         Assert.Contains("Phòng Tài chính", reply.Text, StringComparison.Ordinal);

@@ -119,7 +119,7 @@ public sealed class FilingConversationTests : IAsyncLifetime
         await chat.RestartAsync();
 
         // While paused, plain questions are answered normally.
-        var question = await chat.SayAsync("fp1", "hạn nộp báo cáo tháng là ngày nào?");
+        var question = await chat.SayAsync("fp1", "hạn chót của báo cáo tháng là hôm nào?");
         Assert.DoesNotContain("Câu ", question);
 
         var resumed = await chat.SayAsync("fp1", "/baocao");
@@ -152,7 +152,7 @@ public sealed class FilingConversationTests : IAsyncLifetime
     [InlineData(1, "5000", "không được lớn hơn 1.000")]
     [InlineData(5, "có thể", "1. Đã hoàn thành")]      // choice
     [InlineData(7, "50", "lớn hơn tổng số")]           // a count above its total (cb_tong = 45)
-    [InlineData(8, "7, abc", "Mình không nhận ra")]    // multi-choice
+    [InlineData(8, "7, abc", "Tôi không nhận ra")]    // multi-choice
     public async Task Bad_answers_of_every_type_get_a_short_error_with_an_example_and_change_nothing(int questionIndex, string bad, string expected)
     {
         await chat.SayAsync("fp1", "/baocao");
@@ -222,9 +222,10 @@ public sealed class FilingConversationTests : IAsyncLifetime
     {
         await chat.SayAsync("fp1", "/baocao");
         await chat.SayAsync("fp1", "có");
-        var replies = await chat.SendAsync("fp1", "hạn nộp là ngày nào?");
+        const string question = "chỉ tiêu học bạ số năm nay là gì?";
+        var replies = await chat.SendAsync("fp1", question);
         Assert.Equal(2, replies.Count);
-        var expected = chat.Services.GetRequiredService<IKnowledgeAnswerer>().Ask("hạn nộp là ngày nào?");
+        var expected = chat.Services.GetRequiredService<IKnowledgeAnswerer>().Ask(question);
         Assert.Equal(expected.Answer, replies[0].Text);
         Assert.Equal(expected.Found ? expected.Citations.Count : 0, replies[0].CitationList.Count);
         Assert.Contains("Tiếp tục báo cáo", replies[1].Text);
@@ -365,12 +366,12 @@ public sealed class FilingConversationTests : IAsyncLifetime
         await chat.SayAsync("fp1", "/baocao");
         await chat.SayAsync("fp1", "có");
         var ask = await chat.SayAsync("fp1", "huỷ");
-        Assert.Contains("Huỷ bản nháp?", ask);
+        Assert.Contains("Hủy bản nháp?", ask);
         var no = await chat.SayAsync("fp1", "không");
         Assert.Contains("Câu 2/17", no);
         await chat.SayAsync("fp1", "hủy");
         var done = await chat.SayAsync("fp1", "có");
-        Assert.Contains("Đã huỷ bản nháp", done);
+        Assert.Contains("Đã hủy bản nháp", done);
         Assert.Equal(0, await chat.QueryAsync(db => db.Answers.CountAsync()));
     }
 

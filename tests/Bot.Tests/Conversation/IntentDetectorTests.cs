@@ -1,3 +1,4 @@
+using DtsAssistant.Bot.Conversation.Common;
 using DtsAssistant.Bot.Conversation.Routing;
 
 namespace DtsAssistant.Bot.Tests.Conversation;
@@ -14,7 +15,7 @@ public sealed class IntentDetectorTests
     public void Plain_words_about_filing_start_a_filing(string text) => Assert.Equal(Intent.Filing, IntentDetector.Detect(text));
 
     [Theory]
-    [InlineData("hạn nộp báo cáo tháng là ngày nào?")]
+    [InlineData("hạn chót của báo cáo tháng là hôm nào?")]
     [InlineData("han nop bao cao thang")]
     [InlineData("ai chịu trách nhiệm tổng hợp báo cáo?")]
     [InlineData("chỉ tiêu tỷ lệ giáo viên có chữ ký số là bao nhiêu")]

@@ -66,9 +66,24 @@ public sealed class RegistrationConversationTests : IAsyncLifetime
     {
         await chat.RegisterAsync("u1", Role.FocalPoint, "TH-YM-A");
         Assert.Contains("Câu 1/", await chat.SayAsync("u1", "/baocao"));
-        Assert.Contains("Đã huỷ đăng ký", await chat.SayAsync("u1", "/huydangky"));
+        var ask = Assert.Single(await chat.SendAsync("u1", "/huydangky"));
+        Assert.Contains("có chắc muốn hủy đăng ký", ask.Text);
+        Assert.Contains("Câu 1/", await chat.SayAsync("u1", "/baocao"));
+        Assert.Contains("Đã hủy đăng ký", ConversationHarness.Text(await chat.PressAsync("u1", ask.ButtonRows[0][0].Data)));
         Assert.Contains("Chỉ đầu mối CĐS", await chat.SayAsync("u1", "/baocao"));
         Assert.Contains("chưa đăng ký", await chat.SayAsync("u1", "/huydangky"));
+    }
+
+    [Fact]
+    public async Task Unregistering_asks_first_and_keeps_the_role_when_declined()
+    {
+        await chat.RegisterAsync("u2", Role.FocalPoint, "TH-YM-A");
+        var ask = Assert.Single(await chat.SendAsync("u2", "/huydangky"));
+        Assert.Equal(["Hủy đăng ký", "Không, giữ lại"], ask.ButtonRows[0].Select(b => b.Label));
+
+        Assert.Contains("giữ nguyên", ConversationHarness.Text(await chat.PressAsync("u2", ask.ButtonRows[0][1].Data)));
+        Assert.Contains("đầu mối CĐS", await chat.SayAsync("u2", "/toi"));
+        Assert.Contains("Câu 1/", await chat.SayAsync("u2", "/baocao"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DtsAssistant.Bot.Conversation.Common;
 using DtsAssistant.Bot.Conversation.Routing;
 using DtsAssistant.Bot.Conversation.Status;
 

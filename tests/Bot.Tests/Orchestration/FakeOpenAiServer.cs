@@ -2,12 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using DtsAssistant.Bot.Tests.Channels.Fakes;
 
 namespace DtsAssistant.Bot.Tests.Orchestration;
 
@@ -16,12 +12,9 @@ namespace DtsAssistant.Bot.Tests.Orchestration;
 /// /v1/chat/completions is handed to the next scripted step, which sees the request body and returns a reply
 /// (text, tool calls, an HTTP error, or a delay). Every request body is kept for assertions.
 /// </summary>
-internal sealed class FakeOpenAiServer : IAsyncDisposable
+internal sealed class FakeOpenAiServer : LoopbackServer
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<JsonNode, CancellationToken, Task<IResult>>> _script = new();
-
-    private FakeOpenAiServer(WebApplication app) => _app = app;
 
     /// <summary>The base URL to configure as <c>Llm:Endpoint</c>.</summary>
     public Uri Endpoint { get; private set; } = null!;
@@ -30,16 +23,13 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
 
     public static async Task<FakeOpenAiServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FakeOpenAiServer(app);
-        app.MapPost("/v1/chat/completions", (Func<HttpContext, Task<IResult>>)server.HandleAsync);
-        app.MapPost("/v1/embeddings", (Func<HttpContext, Task<IResult>>)server.EmbedAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Endpoint = new Uri(address.TrimEnd('/') + "/v1");
+        var server = new FakeOpenAiServer();
+        await server.ListenAsync(app =>
+        {
+            app.MapPost("/v1/chat/completions", (Func<HttpContext, Task<IResult>>)server.HandleAsync);
+            app.MapPost("/v1/embeddings", (Func<HttpContext, Task<IResult>>)server.EmbedAsync);
+        });
+        server.Endpoint = new Uri(server.BaseUrl.TrimEnd('/') + "/v1");
         return server;
     }
 
@@ -140,11 +130,5 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
             ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 10, ["total_tokens"] = 20 },
         };
         return Results.Content(response.ToJsonString(), "application/json");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 }

@@ -4,7 +4,10 @@ namespace DtsAssistant.Bot.Channels.Outgoing;
 /// <param name="PerChatPerSecond">Steady rate inside one chat (Telegram: about 1/s).</param>
 /// <param name="PerChatBurst">Messages a chat may get at once before pacing starts (a reply split in three parts).</param>
 /// <param name="BulkPerSecond">Overall rate for bulk sends such as reminders to many chats (Telegram: about 30/s).</param>
-internal sealed record RateLimits(double PerChatPerSecond = 1, int PerChatBurst = 3, double BulkPerSecond = 30);
+/// <param name="OverallPerSecond">A cap on every send together, replies included (Zalo: 4,000 requests a minute); 0 = none.</param>
+/// <param name="OverallBurst">Sends the overall cap lets through at once before pacing starts.</param>
+internal sealed record RateLimits(double PerChatPerSecond = 1, int PerChatBurst = 3, double BulkPerSecond = 30,
+    double OverallPerSecond = 0, int OverallBurst = 1);
 
 /// <summary>
 /// Replies go to someone who just wrote; bulk messages (reminders, broadcasts) go to many chats unasked.
@@ -48,6 +51,7 @@ internal sealed class OutgoingQueue : IAsyncDisposable
     private readonly Task _loop;
     private double _bulkTokens;
     private DateTimeOffset _bulkRefilled;
+    private double _overallTokens;
     private int _inFlight;
     private int _disposed;
     private TaskCompletionSource<DateTimeOffset?>? _parkWaiter;
@@ -60,6 +64,7 @@ internal sealed class OutgoingQueue : IAsyncDisposable
         _onBlocked = onBlocked ?? (_ => { });
         _bulkTokens = 1;
         _bulkRefilled = time.GetUtcNow();
+        _overallTokens = limits.OverallBurst;
         _loop = Task.Run(RunAsync);
     }
 
@@ -141,6 +146,10 @@ internal sealed class OutgoingQueue : IAsyncDisposable
         {
             // No bulk burst: evenly spaced sends keep every one-second window within the limit.
             _bulkTokens = Math.Min(1, _bulkTokens + (now - _bulkRefilled).TotalSeconds * _limits.BulkPerSecond);
+            if (_limits.OverallPerSecond > 0)
+            {
+                _overallTokens = Math.Min(_limits.OverallBurst, _overallTokens + (now - _bulkRefilled).TotalSeconds * _limits.OverallPerSecond);
+            }
             _bulkRefilled = now;
             foreach (var (chat, state) in _chats)
             {
@@ -170,6 +179,10 @@ internal sealed class OutgoingQueue : IAsyncDisposable
                 {
                     until = WaitFor((1 - _bulkTokens) / _limits.BulkPerSecond);
                 }
+                else if (_limits.OverallPerSecond > 0 && _overallTokens < 1 - Epsilon)
+                {
+                    until = WaitFor((1 - _overallTokens) / _limits.OverallPerSecond);
+                }
                 if (until is { } u)
                 {
                     wait = wait is null || u < wait ? u : wait;
@@ -180,6 +193,7 @@ internal sealed class OutgoingQueue : IAsyncDisposable
                 {
                     _bulkTokens = Math.Max(0, _bulkTokens - 1);
                 }
+                _overallTokens = Math.Max(0, _overallTokens - 1);
                 state.Busy = true;
                 state.Queue.Dequeue();
                 toStart.Add(item);

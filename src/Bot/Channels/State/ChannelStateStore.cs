@@ -13,7 +13,7 @@ internal sealed record InboxItem(string Channel, string Id, string ChatKey, stri
 /// nothing here belongs in the reporting database. One connection behind a lock: every operation is a few
 /// microseconds, and it keeps writes serialized without busy-retries.
 /// </summary>
-internal sealed class ChannelStateStore : IDisposable
+internal sealed partial class ChannelStateStore : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
@@ -44,6 +44,9 @@ internal sealed class ChannelStateStore : IDisposable
             CREATE TABLE IF NOT EXISTS button_tokens (token TEXT PRIMARY KEY, chat TEXT NOT NULL, data TEXT NOT NULL,
                 created_at INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS choices (channel TEXT NOT NULL, chat TEXT NOT NULL, options TEXT NOT NULL,
+                PRIMARY KEY (channel, chat));
+            CREATE TABLE IF NOT EXISTS undeliverable (channel TEXT NOT NULL, chat TEXT NOT NULL, reason TEXT NOT NULL,
+                since INTEGER NOT NULL, last_at INTEGER NOT NULL, messages INTEGER NOT NULL, last_text TEXT NOT NULL,
                 PRIMARY KEY (channel, chat));
             """);
     }

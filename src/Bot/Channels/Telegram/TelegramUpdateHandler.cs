@@ -13,7 +13,7 @@ internal sealed class TelegramUpdateHandler(
     ITelegramBotClient bot,
     TelegramSender sender,
     ChannelStateStore store,
-    ConversationGateway gateway,
+    IConversationEngine engine,
     ILogger<TelegramUpdateHandler> logger)
 {
     public static readonly string ExpiredButton = "Nút này đã hết hạn. Bạn hãy gõ lại yêu cầu nhé.";
@@ -73,7 +73,7 @@ internal sealed class TelegramUpdateHandler(
 
     private async Task ReplyAsync(long chatId, IncomingMessage incoming, CancellationToken cancellationToken)
     {
-        foreach (var reply in await gateway.HandleAsync(incoming, cancellationToken))
+        foreach (var reply in await engine.HandleAsync(incoming, cancellationToken))
         {
             await sender.SendAsync(chatId, reply, SendKind.Reply, cancellationToken);
         }

@@ -1,6 +1,8 @@
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 using DtsAssistant.Bot.Conversation;
+using DtsAssistant.Bot.Conversation.Common;
 using DtsAssistant.Bot.Conversation.Routing;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +43,14 @@ internal static class WebChatEndpoints
                  })
         {
             var content = ReadPage(resource);
+            if (resource == "index.html")
+            {
+                // The page greets with the same words as /start: one welcome, worded in HelpText.
+                content = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(content)
+                    .Replace("{{welcome}}", ReplyText.EscapeHtml(HelpText.Welcome.Trim()), StringComparison.Ordinal));
+            }
+            // The home page carries Zalo's domain verification tag when one is configured.
+            content = path == "/" ? Zalo.ZaloSiteVerification.AddMetaTag(content, endpoints.ServiceProvider) : content;
             endpoints.MapGet(path, () => Results.Bytes(content, type));
         }
         endpoints.MapPost("/api/chat", ChatAsync);
@@ -52,7 +62,7 @@ internal static class WebChatEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ChatAsync(HttpContext context, ConversationGateway gateway, DownloadStore downloads,
+    private static async Task<IResult> ChatAsync(HttpContext context, IConversationEngine engine, DownloadStore downloads,
         WebSessionStore sessions, WebThrottles throttles, IOptions<WebChatOptions> options, CancellationToken cancellationToken)
     {
         WebChatRequest? request;
@@ -82,7 +92,7 @@ internal static class WebChatEndpoints
             return TooMany();
         }
         var incoming = new IncomingMessage(Channel, userId, userId, text, text is null ? request.ButtonData : null);
-        var replies = (await gateway.HandleAsync(incoming, cancellationToken)).Select(reply => new WebChatReply(
+        var replies = (await engine.HandleAsync(incoming, cancellationToken)).Select(reply => new WebChatReply(
             reply.Text,
             reply.ButtonRows.Select(row => (IReadOnlyList<WebChatButton>)row.Select(b => new WebChatButton(b.Label, b.Data)).ToList()).ToList(),
             reply.CitationList.Select(c => new WebChatCitation(c.Document, c.Section, c.Quote)).ToList(),

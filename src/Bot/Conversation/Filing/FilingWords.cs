@@ -26,7 +26,7 @@ internal sealed record FilingWord(FilingCommand Command, int? Number = null)
 
 /// <summary>
 /// Recognizes the words that work at any time during filing, with or without diacritics ("quay lại"/"quay lai",
-/// "huỷ"/"hủy"/"huy"), and the data of the filing buttons.
+/// "hủy"/"huỷ"/"huy"), and the data of the filing buttons.
 /// </summary>
 internal static partial class FilingWords
 {
@@ -71,6 +71,10 @@ internal static class FilingButtons
     public static string No(int index) => $"f:{index}:no";
 
     public static string Choice(int index, int option) => $"f:{index}:c:{option}";
+
+    public static string Toggle(int index, int option) => $"f:{index}:t:{option}";
+
+    public static string Done(int index) => $"f:{index}:done";
 
     public static string Keep(int index) => $"f:{index}:keep";
 

@@ -1,3 +1,4 @@
+using DtsAssistant.Bot.Conversation.Common;
 using DtsAssistant.Reporting.Filing;
 using DtsAssistant.Reporting.Forms;
 using DtsAssistant.Reporting.Forms.Input;
@@ -21,8 +22,7 @@ internal static class QuestionPrompts
         lines.Add(question.Text + optional);
         if (question.Type == QuestionType.MultiChoice)
         {
-            lines.Add(string.Join("\n", question.Options.Select((o, i) => $"{i + 1}. {o.Label}")));
-            lines.Add("Gõ các số, cách nhau bằng dấu phẩy (ví dụ: 1, 3).");
+            lines.Add("Chọn một hay nhiều mục (bấm lần nữa để bỏ chọn), rồi bấm \"Xong\"; hoặc gõ các số, cách nhau bằng dấu phẩy (ví dụ: 1, 3).");
         }
 
         if (session.Answers.TryGetValue(question.Key, out var current))
@@ -55,6 +55,13 @@ internal static class QuestionPrompts
                     .Chunk(2)
                     .Select(chunk => (IReadOnlyList<ReplyButton>)chunk));
                 break;
+            case QuestionType.MultiChoice:
+                // Toggle buttons: each press selects or unselects one option and is saved at once; "Xong" moves on.
+                var chosen = session.Answers.TryGetValue(question.Key, out var stored) && stored.Value is MultiChoiceAnswer multi ? multi.OptionKeys : [];
+                rows.AddRange(question.Options.Select((o, i) =>
+                    (IReadOnlyList<ReplyButton>)[new ReplyButton((chosen.Contains(o.Key) ? "✅ " : "⬜ ") + o.Label, FilingButtons.Toggle(index, i))]));
+                rows.Add([new ReplyButton("Xong", FilingButtons.Done(index))]);
+                break;
         }
 
         var extra = new List<ReplyButton>();
@@ -62,7 +69,7 @@ internal static class QuestionPrompts
             : session.CarriedOver.TryGetValue(question.Key, out var last) ? last : null;
         if (keep is not null)
         {
-            extra.Add(new ReplyButton($"Giữ nguyên: {Shorten(keep.Display(question), 20)}", FilingButtons.Keep(index)));
+            extra.Add(new ReplyButton($"Giữ nguyên: {CommonTexts.Shorten(keep.Display(question), 20)}", FilingButtons.Keep(index)));
         }
 
         if (!question.Required)
@@ -105,6 +112,4 @@ internal static class QuestionPrompts
             _ => string.Empty,
         };
     }
-
-    public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 }

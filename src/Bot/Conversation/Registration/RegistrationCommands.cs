@@ -1,72 +1,73 @@
-using DtsAssistant.Bot.Conversation.Routing;
-using DtsAssistant.Reporting.Data;
+using DtsAssistant.Bot.Conversation.Common;
+using DtsAssistant.Bot.Conversation.State;
 using DtsAssistant.Reporting.Directory;
 
 namespace DtsAssistant.Bot.Conversation.Registration;
 
-/// <summary>/dangky, /toi, /huydangky: binding a chat identity to a role through a one-time invite code.</summary>
-internal sealed class RegistrationCommands(IDirectoryService directory, CallerCache callers, ILogger<RegistrationCommands> logger)
+/// <summary>
+/// /dangky, /toi, /huydangky: binding a chat identity to a role through a one-time invite code. The router forgets the
+/// remembered caller after these commands, so the new role counts from the next message.
+/// </summary>
+internal sealed class RegistrationCommands(IDirectoryService directory, ILogger<RegistrationCommands> logger)
 {
+    /// <summary>Buttons of the /huydangky confirmation.</summary>
+    public const string ButtonPrefix = "reg:";
+    public const string UnregisterYes = "reg:unbind:yes";
+    public const string UnregisterNo = "reg:unbind:no";
+
     public async Task<Reply> RegisterAsync(Turn turn, string code, CancellationToken ct)
     {
         code = code.Trim();
         if (code.Length == 0)
         {
-            return new Reply("Bạn gõ /dangky kèm mã mời do quản trị viên cấp, ví dụ: /dangky K7QX-29PM");
-        }
-
-        if (code.Length > 64)
-        {
-            return new Reply("Mã mời không đúng. Bạn kiểm tra lại mã do quản trị viên cấp.");
+            return new Reply(RegistrationTexts.CodeMissing);
         }
 
         var name = string.IsNullOrWhiteSpace(turn.Message.DisplayName) ? turn.ConversationKey : turn.Message.DisplayName!;
-        var result = await directory.RedeemInviteAsync(turn.Channel, turn.UserId, name, code, ct).ConfigureAwait(false);
-        callers.Forget(turn.ConversationKey);
+        // Longer than any code: refused as a wrong code without asking the directory.
+        var result = code.Length > 64
+            ? new RedeemResult(RedeemOutcome.InvalidCode)
+            : await directory.RedeemInviteAsync(turn.Channel, turn.UserId, name, code, ct).ConfigureAwait(false);
         if (result.Outcome != RedeemOutcome.Bound)
         {
             // Repeated wrong codes are also slowed down inside the directory; the log lets an admin see guessing.
             logger.LogWarning("Invite redemption by {Key} failed: {Outcome}", turn.ConversationKey, result.Outcome);
-            return new Reply(result.Message);
+            return new Reply(RegistrationTexts.Redeemed(result));
         }
 
-        var who = result.Caller is { } caller ? Describe(caller) : string.Empty;
-        return new Reply($"{result.Message}\n{who}".Trim(), [[new ReplyButton("Xem hướng dẫn", "cmd:trogiup")]]);
+        var who = result.Caller is { } caller ? RegistrationTexts.Describe(caller) : string.Empty;
+        if (result.Caller is { Roles.Count: > 1 })
+        {
+            who += "\n" + RegistrationTexts.KeptEarlierRoles;
+        }
+        return new Reply($"{RegistrationTexts.Redeemed(result)}\n{who}".Trim(), [[new ReplyButton("Xem hướng dẫn", "cmd:trogiup")]]);
     }
 
-    public Reply WhoAmI(Caller caller) =>
-        caller.Roles.Count == 0
-            ? new Reply("Bạn chưa đăng ký: mình coi bạn là cán bộ, giáo viên (hỏi đáp về kế hoạch). " +
-                "Đầu mối CĐS hoặc cán bộ quản lý cần đăng ký bằng /dangky <mã mời>.")
-            : new Reply(Describe(caller));
+    public static Reply WhoAmI(Caller caller) =>
+        new(caller.Roles.Count == 0 ? RegistrationTexts.NotRegistered : RegistrationTexts.Describe(caller));
 
-    public async Task<Reply> UnregisterAsync(Turn turn, Caller caller, CancellationToken ct)
+    /// <summary>/huydangky asks first: losing a role by a typo would stop a focal point from filing.</summary>
+    public static DialogueResult AskToUnregister(Caller caller, ConversationState state) =>
+        DialogueResult.Of(state, caller.Roles.Count == 0
+            ? new Reply(RegistrationTexts.NothingToUnregister)
+            : new Reply(RegistrationTexts.ConfirmUnregister(caller),
+                [[new ReplyButton("Hủy đăng ký", UnregisterYes), new ReplyButton("Không, giữ lại", UnregisterNo)]]));
+
+    public async Task<DialogueResult> ButtonAsync(Turn turn, Caller caller, ConversationState state, string data, CancellationToken ct)
     {
+        if (data != UnregisterYes)
+        {
+            return DialogueResult.Of(state, new Reply(data == UnregisterNo ? RegistrationTexts.KeptRegistration : CommonTexts.BadButton));
+        }
+
         if (caller.Roles.Count == 0)
         {
-            return new Reply("Tài khoản chat này chưa đăng ký nên không có gì để huỷ.");
+            return DialogueResult.Of(state, new Reply(RegistrationTexts.NothingToUnregister));
         }
 
         var removed = await directory.UnbindAsync(caller, turn.Channel, turn.UserId, ct).ConfigureAwait(false);
-        callers.Forget(turn.ConversationKey);
-        return new Reply(removed
-            ? "Đã huỷ đăng ký. Bạn vẫn hỏi đáp được; muốn nộp hoặc xem báo cáo thì cần mã mời mới."
-            : "Không huỷ được đăng ký. Bạn liên hệ quản trị viên.");
+        return removed
+            ? new DialogueResult([new Reply(RegistrationTexts.Unregistered)], ConversationState.Empty)
+            : DialogueResult.Of(state, new Reply(RegistrationTexts.UnregisterFailed));
     }
-
-    public static string Describe(Caller caller)
-    {
-        var lines = new List<string> { $"Bạn là {(string.IsNullOrWhiteSpace(caller.DisplayName) ? "người dùng đã đăng ký" : caller.DisplayName)}:" };
-        lines.AddRange(caller.Roles.Select(r => "• " + RoleLabel(r)));
-        return string.Join('\n', lines);
-    }
-
-    private static string RoleLabel(RoleGrant grant) => grant.Role switch
-    {
-        Role.FocalPoint => $"đầu mối CĐS của {grant.Unit?.Name ?? "đơn vị"} — nộp báo cáo bằng /baocao",
-        Role.CommuneOfficer => $"cán bộ {grant.Commune?.Name ?? "xã/phường"} — xem tình hình bằng /trangthai",
-        Role.DepartmentStaff => "cán bộ Sở GDĐT — xem số liệu toàn tỉnh bằng /trangthai",
-        Role.Admin => "quản trị hệ thống",
-        _ => "cán bộ, giáo viên",
-    };
 }

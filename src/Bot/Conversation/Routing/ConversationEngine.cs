@@ -1,8 +1,12 @@
+using DtsAssistant.Bot.Conversation.Common;
+
 namespace DtsAssistant.Bot.Conversation.Routing;
 
 /// <summary>
-/// The channel-neutral conversation core: checks input, serializes messages per conversation, and hands each one to
-/// the router inside its own DI scope. Failures become one fixed polite reply; the exception is logged.
+/// The one door into the conversation core for every channel and the terminal: it checks the input (one length limit,
+/// <see cref="InputSanitizer.MaxLength"/>), serializes messages per conversation, opens one DI scope per message and
+/// hands the message to the router. A failure becomes the one apology (<see cref="CommonTexts.Failure"/>); the exception
+/// is logged. <see cref="HandleAsync"/> is the single entry a decorator (exactly-once handling) can wrap.
 /// </summary>
 internal sealed class ConversationEngine(
     IServiceScopeFactory scopes,
@@ -18,9 +22,9 @@ internal sealed class ConversationEngine(
             return [new Reply(input.RejectionReply!)];
         }
 
-        using var held = await locks.AcquireAsync(message.ConversationKey, cancellationToken).ConfigureAwait(false);
         try
         {
+            using var held = await locks.AcquireAsync(message.ConversationKey, cancellationToken).ConfigureAwait(false);
             await using var scope = scopes.CreateAsyncScope();
             var router = scope.ServiceProvider.GetRequiredService<MessageRouter>();
             return await router.RouteAsync(new Turn(message, input.Text, input.ButtonData), cancellationToken).ConfigureAwait(false);
@@ -32,7 +36,7 @@ internal sealed class ConversationEngine(
         catch (Exception exception)
         {
             logger.LogError(exception, "Conversation {Key} failed on a message", message.ConversationKey);
-            return [new Reply("Xin lỗi, mình gặp lỗi khi xử lý tin nhắn này. Bạn thử lại sau ít phút nhé.")];
+            return [new Reply(CommonTexts.Failure)];
         }
     }
 }

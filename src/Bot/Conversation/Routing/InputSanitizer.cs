@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DtsAssistant.Bot.Conversation.Common;
 
 namespace DtsAssistant.Bot.Conversation.Routing;
 
@@ -9,10 +10,10 @@ namespace DtsAssistant.Bot.Conversation.Routing;
 /// </summary>
 internal static class InputSanitizer
 {
-    /// <summary>Thousands with a dot (66.667), as Vietnamese readers write them.</summary>
-    private static readonly System.Globalization.CultureInfo Vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
-
-    /// <summary>Longer than any honest chat message or answer; Telegram itself stops at 4,096.</summary>
+    /// <summary>
+    /// The one length limit of a message, for every channel: longer than any honest question or form answer (a text
+    /// answer may hold 2,000 characters); Telegram itself stops at 4,096.
+    /// </summary>
     public const int MaxLength = 4000;
 
     /// <summary>Button data is produced by us; anything longer was not.</summary>
@@ -24,24 +25,23 @@ internal static class InputSanitizer
         {
             return data.Length <= MaxButtonDataLength && data.All(c => c is >= ' ' and <= '~')
                 ? SanitizedInput.Button(data)
-                : SanitizedInput.Rejected("Nút bấm này không hợp lệ. Bạn gõ /trogiup để xem các lệnh.");
+                : SanitizedInput.Rejected(CommonTexts.BadButton);
         }
 
         var text = message.Text;
         if (string.IsNullOrWhiteSpace(text))
         {
-            return SanitizedInput.Rejected("Tin nhắn trống. Bạn hãy gõ câu hỏi, ví dụ: \"Hạn nộp báo cáo tháng là ngày nào?\"");
+            return SanitizedInput.Rejected(CommonTexts.Empty);
         }
 
         if (text.Length > MaxLength)
         {
-            return SanitizedInput.Rejected(
-                string.Create(Vietnamese, $"Tin nhắn quá dài ({text.Length:N0} ký tự). Bạn hãy gửi ngắn gọn, tối đa {MaxLength:N0} ký tự."));
+            return SanitizedInput.Rejected(CommonTexts.TooLong(text.Length, MaxLength));
         }
 
         if (LooksBinary(text))
         {
-            return SanitizedInput.Rejected("Tin nhắn có ký tự không đọc được (có thể là tệp nhị phân). Bạn hãy gõ nội dung bằng chữ.");
+            return SanitizedInput.Rejected(CommonTexts.Binary);
         }
 
         string normalized;
@@ -52,12 +52,12 @@ internal static class InputSanitizer
         catch (ArgumentException)
         {
             // Lone surrogates cannot be normalized: the text was not valid Unicode.
-            return SanitizedInput.Rejected("Tin nhắn có ký tự không đọc được. Bạn hãy gõ lại bằng chữ.");
+            return SanitizedInput.Rejected(CommonTexts.InvalidUnicode);
         }
 
         if (!normalized.Any(char.IsLetterOrDigit))
         {
-            return SanitizedInput.Rejected("Mình chỉ đọc được chữ và số, chưa hiểu biểu tượng cảm xúc. Bạn hãy gõ câu hỏi hoặc /trogiup.");
+            return SanitizedInput.Rejected(CommonTexts.EmojiOnly);
         }
 
         return SanitizedInput.Accepted(normalized);

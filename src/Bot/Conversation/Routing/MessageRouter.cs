@@ -1,3 +1,4 @@
+using DtsAssistant.Bot.Conversation.Common;
 using DtsAssistant.Bot.Conversation.Filing;
 using DtsAssistant.Bot.Conversation.Registration;
 using DtsAssistant.Bot.Conversation.State;
@@ -19,8 +20,9 @@ internal sealed class MessageRouter(
     RegistrationCommands registration,
     FilingDialogue filing,
     StatusQueries status,
-    SideQuestions sideQuestions,
+    ISideQuestions sideQuestions,
     FreeTextQuestions freeText,
+    IServiceProvider services,
     ILogger<MessageRouter> logger)
 {
     public async Task<IReadOnlyList<Reply>> RouteAsync(Turn turn, CancellationToken ct)
@@ -64,6 +66,13 @@ internal sealed class MessageRouter(
             return DialogueResult.Of(state, await status.ButtonAsync(caller, button, ct).ConfigureAwait(false));
         }
 
+        if (button is not null && button.StartsWith(RegistrationCommands.ButtonPrefix, StringComparison.Ordinal))
+        {
+            var registered = await registration.ButtonAsync(turn, caller, state, button, ct).ConfigureAwait(false);
+            callers.Forget(turn.ConversationKey);
+            return registered;
+        }
+
         var active = state.Filing is { Paused: false } ? state.Filing : null;
         if (active is not null)
         {
@@ -78,7 +87,13 @@ internal sealed class MessageRouter(
 
         if (button is not null)
         {
-            return DialogueResult.Of(state, new Reply("Phiên nộp báo cáo đó đã kết thúc. Gõ /baocao để mở lại.", [[new ReplyButton("Nộp báo cáo", "cmd:baocao")]]));
+            return DialogueResult.Of(state, new Reply(CommonTexts.FilingSessionEnded, [[new ReplyButton("Nộp báo cáo", "cmd:baocao")]]));
+        }
+
+        // The small-talk hook: greetings, thanks, "bạn là ai" get a friendly reply for the person's role.
+        if (SmallTalk.Detect(turn.Input) is { } talk)
+        {
+            return DialogueResult.Of(state, new Reply(SmallTalkTexts.Reply(talk, caller, filing: false)));
         }
 
         return IntentDetector.Detect(turn.Input) switch
@@ -91,38 +106,10 @@ internal sealed class MessageRouter(
         };
     }
 
-    private async Task<DialogueResult> CommandAsync(Turn turn, Caller caller, ConversationState state, CommandLine command, CancellationToken ct)
-    {
-        switch (command.Name)
-        {
-            case "start" when command.Argument.Length > 0:
-                // Telegram deep links (t.me/bot?start=CODE) arrive as "/start CODE": an invite link registers directly.
-                return DialogueResult.Of(state, await registration.RegisterAsync(turn, command.Argument, ct).ConfigureAwait(false));
-            case "start":
-                return DialogueResult.Of(state, new Reply(HelpText.Welcome));
-            case "trogiup" or "help" or "huongdan":
-                return DialogueResult.Of(state, new Reply(state.Filing is { Paused: false } ? HelpText.Commands + "\n\n" + HelpText.FilingWords : HelpText.Commands));
-            case "dangky" or "dk" or "register":
-                return DialogueResult.Of(state, await registration.RegisterAsync(turn, command.Argument, ct).ConfigureAwait(false));
-            case "toi" or "whoami":
-                return DialogueResult.Of(state, registration.WhoAmI(caller));
-            case "huydangky" or "unregister":
-                return new DialogueResult([await registration.UnregisterAsync(turn, caller, ct).ConfigureAwait(false)], ConversationState.Empty);
-            case "baocao" or "nopbaocao" or "report":
-                return await filing.StartAsync(caller, state with { Filing = state.Filing is { } f ? f with { Paused = false } : null }, turn.ConversationKey, command.Argument, ct)
-                    .ConfigureAwait(false);
-            case "trangthai" or "status":
-                return DialogueResult.Of(state, await status.CommandAsync(caller, command.Argument, ct).ConfigureAwait(false));
-            case "xuat" or "export":
-                return DialogueResult.Of(state, await status.ExportAsync(caller, command.Argument, ct).ConfigureAwait(false));
-            case "huy" or "cancel" when state.Filing is { Paused: false }:
-                return await filing.ContinueAsync(caller, state, turn with { Text = "huỷ", ButtonData = null }, ct).ConfigureAwait(false);
-            case "huy" or "cancel":
-                return DialogueResult.Of(state with { Filing = null }, new Reply("Không có việc gì đang làm dở để huỷ."));
-            default:
-                return DialogueResult.Of(state, new Reply($"Mình chưa biết lệnh /{command.Name}. Gõ /trogiup để xem các lệnh."));
-        }
-    }
+    private async Task<DialogueResult> CommandAsync(Turn turn, Caller caller, ConversationState state, CommandLine command, CancellationToken ct) =>
+        CommandTable.Find(command.Name) is { } entry
+            ? await entry.Handle(new CommandCall(turn, caller, state, command.Argument, services), ct).ConfigureAwait(false)
+            : DialogueResult.Of(state, new Reply(CommonTexts.UnknownCommand(command.Name)));
 
     private async Task<Reply> DegradedAsync(Turn turn, CancellationToken ct)
     {
@@ -130,11 +117,11 @@ internal sealed class MessageRouter(
         return command?.Name switch
         {
             "start" => new Reply(HelpText.Welcome),
-            "trogiup" or "help" => new Reply(HelpText.Commands),
+            "trogiup" or "help" => new Reply(CommandTable.Help),
             // Who is asking is unknown without the directory: answer as an anonymous person, through the same planner.
             null when turn.ButtonData is null && IntentDetector.Detect(turn.Input) == Intent.Question =>
                 await freeText.ReplyAsync(Caller.Anonymous(turn.ConversationKey), turn.Input, ct).ConfigureAwait(false),
-            _ => new Reply("Hệ thống báo cáo đang tạm gián đoạn nên mình chưa làm được việc này. Bạn vẫn có thể hỏi về kế hoạch; thử lại sau ít phút nhé."),
+            _ => new Reply(CommonTexts.ReportingDown),
         };
     }
 

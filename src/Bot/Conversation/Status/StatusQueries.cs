@@ -1,6 +1,5 @@
 using System.Globalization;
-using DtsAssistant.Bot.Conversation.Filing;
-using DtsAssistant.Bot.Conversation.Routing;
+using DtsAssistant.Bot.Conversation.Common;
 using DtsAssistant.Reporting.Data;
 using DtsAssistant.Reporting.Directory;
 using DtsAssistant.Reporting.Export;
@@ -24,7 +23,7 @@ internal sealed class StatusQueries(
     IFilingService filing,
     IReportingSchedule schedule)
 {
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo Vietnamese = VietnameseCulture.Instance;
 
     private const string NotAllowed =
         "Số liệu nộp báo cáo chỉ dành cho cán bộ xã/phường, cán bộ Sở và đầu mối CĐS đã đăng ký. Nếu bạn có mã mời, gõ /dangky <mã>. " +
@@ -162,7 +161,7 @@ internal sealed class StatusQueries(
         var lines = new List<string>
         {
             $"Báo cáo {period.Label} — {result.ScopeLabel}:",
-            FilingTexts.Deadline(result.Window, DateOnly.FromDateTime(VietnamTime.ToLocal(schedule.Now).DateTime)),
+            CommonTexts.Deadline(result.Window, DateOnly.FromDateTime(VietnamTime.ToLocal(schedule.Now).DateTime)),
             $"Đã nộp {o.Submitted}/{o.Expected} đơn vị ({Percent(o.CompletenessPercent)}); đúng hạn {o.OnTime}, muộn {o.Late}; đang làm dở {o.Drafts}; chưa nộp {o.Missing}.",
         };
         var byCommune = result.ByCommune.Where(r => r.Expected > 0).OrderBy(r => r.CompletenessPercent).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();

@@ -23,7 +23,7 @@ internal sealed class FilingPlugin(IFilingService filing)
     {
         var caller = TurnContext.Of(kernel).Caller;
         return ModelData.Serialize(caller.FilingUnits.Count > 0 || caller.IsAdmin
-            ? new { allowed = true, message = "Gõ /baocao để bắt đầu nộp báo cáo; mình sẽ hỏi từng câu, bạn xem lại rồi bấm Gửi." }
+            ? new { allowed = true, message = "Gõ /baocao để bắt đầu nộp báo cáo; tôi sẽ hỏi từng câu, bạn xem lại rồi bấm Gửi." }
             : new { allowed = false, message = NotFocalPoint });
     }
 

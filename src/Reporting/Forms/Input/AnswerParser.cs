@@ -71,12 +71,41 @@ public static class AnswerParser
             ? ParsedAnswer.YesNo(yes)
             : ParsedAnswer.Invalid("Câu này cần trả lời có hoặc không, ví dụ: \"có\", \"rồi\", \"chưa\".");
 
+    /// <summary>How people say "none" for a count: "không có", "chưa có", "không có cái nào".</summary>
+    private static readonly HashSet<string> NoneWords =
+    [
+        "khong", "chua", "khong co", "chua co", "ko co", "k co", "kg co", "chang co", "khong co gi", "chua co gi",
+        "khong co ai", "chua co ai", "khong co cai nao", "chua co cai nao", "khong cai nao", "chua cai nao",
+    ];
+
+    /// <summary>Words that count things, dropped after a number: "0 cái", "ba bài", "12 người".</summary>
+    private static readonly string[] CountWords =
+    [
+        "cai", "nguoi", "bai", "chiec", "tin", "lan", "buoi", "hoat dong", "may", "phan mem", "hoc lieu", "tiet", "lop",
+        "truong", "don vi", "giao vien", "can bo", "hoc sinh", "ban",
+    ];
+
+    /// <summary>A count as typed: "không có" and "chưa có" are 0, a counting word after the number is dropped.</summary>
+    private static NumberReading ReadCount(string text)
+    {
+        var folded = VietnameseText.FoldWords(text);
+        var counted = CountWords.FirstOrDefault(w => folded.EndsWith(" " + w, StringComparison.Ordinal));
+        var number = counted is null ? folded : folded[..^(counted.Length + 1)];
+        if (NoneWords.Contains(number))
+        {
+            return new NumberReading(NumberKind.Number, 0, null);
+        }
+
+        var reading = VietnameseNumbers.Read(text);
+        return reading.Kind == NumberKind.None && counted is not null ? VietnameseNumbers.Read(number) : reading;
+    }
+
     private static ParsedAnswer ParseInteger(AnswerSpec spec, string text)
     {
         var example = spec.Total is { } t
             ? $"ví dụ: {VietnameseNumbers.Format(Math.Max(1, t * 4 / 5))} hoặc \"80%\" (của {VietnameseNumbers.Format(t)})"
             : "ví dụ: 45 hoặc 1.234";
-        var reading = VietnameseNumbers.Read(text);
+        var reading = ReadCount(text);
         decimal value;
         switch (reading.Kind)
         {
@@ -85,7 +114,7 @@ public static class AnswerParser
                 break;
             case NumberKind.Fraction when spec.Total is { } total && reading.Denominator != total:
                 return ParsedAnswer.Invalid(
-                    $"Tổng số đã khai là {VietnameseNumbers.Format(total)}, không phải {reading.Denominator!.Value.ToString("#,0.##", VietnameseNumbers.Culture)}. " +
+                    $"Tổng số đã khai là {VietnameseNumbers.Format(total)}, không phải {reading.Denominator!.Value.ToString("#,0.##", DtsAssistant.Text.VietnameseCulture.Instance)}. " +
                     $"Bạn nhập số lượng, {example}; hoặc sửa câu tổng số trước.");
             case NumberKind.Fraction:
                 value = reading.Value;
@@ -101,7 +130,7 @@ public static class AnswerParser
             case NumberKind.Percent:
                 return ParsedAnswer.Invalid($"Câu này cần số lượng, không phải tỷ lệ; {example}.");
             case NumberKind.Several:
-                return ParsedAnswer.Invalid($"Mình thấy nhiều số quá; bạn chỉ nhập một số, {example}.");
+                return ParsedAnswer.Invalid($"Tôi thấy nhiều số quá; bạn chỉ nhập một số, {example}.");
             default:
                 return ParsedAnswer.Invalid($"Câu này cần một số, {example}.");
         }
@@ -193,7 +222,7 @@ public static class AnswerParser
             else
             {
                 return ParsedAnswer.Invalid(
-                    $"Mình không nhận ra \"{Shorten(part)}\". Bạn chọn một hay nhiều trong: {ChoiceHint(spec.ChoiceList)}, cách nhau bằng dấu phẩy (ví dụ: 1, 3).");
+                    $"Tôi không nhận ra \"{Shorten(part)}\". Bạn chọn một hay nhiều trong: {ChoiceHint(spec.ChoiceList)}, cách nhau bằng dấu phẩy (ví dụ: 1, 3).");
             }
         }
 

@@ -19,5 +19,5 @@ public sealed record ParsedAnswer(bool Ok, string? Value, string? Error, string?
         Valid(value.ToString(CultureInfo.InvariantCulture), VietnameseNumbers.Format(value));
 
     public static ParsedAnswer Percent(decimal value) =>
-        Valid(value.ToString("0.##", CultureInfo.InvariantCulture), value.ToString("0.##", VietnameseNumbers.Culture) + "%");
+        Valid(value.ToString("0.##", CultureInfo.InvariantCulture), value.ToString("0.##", VietnameseCulture.Instance) + "%");
 }

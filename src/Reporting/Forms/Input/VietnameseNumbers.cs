@@ -9,10 +9,8 @@ namespace DtsAssistant.Reporting.Forms.Input;
 /// </summary>
 public static partial class VietnameseNumbers
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
-
     /// <summary>1234 → "1.234".</summary>
-    public static string Format(long value) => value.ToString("#,0", Culture);
+    public static string Format(long value) => value.ToString("#,0", VietnameseCulture.Instance);
 
     /// <summary>Finds the one number in a text. Several numbers, or none, are reported as such.</summary>
     public static NumberReading Read(string text)

@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DtsAssistant.Bot.Tests.Channels.Fakes;
 
@@ -25,11 +20,10 @@ public sealed record TelegramCall(string Method, JsonObject Body, DateTimeOffset
 /// answerCallbackQuery / setMyCommands / setWebhook / deleteWebhook, plus switches for 429 and 403.
 /// Shared by the tests and the Telegram benchmark.
 /// </summary>
-public sealed class FakeTelegramServer : IAsyncDisposable
+public sealed class FakeTelegramServer : LoopbackServer
 {
     public const string Token = "123456:TEST-TOKEN";
 
-    private readonly WebApplication _app;
     private readonly Lock _gate = new();
     private readonly List<JsonObject> _updates = [];
     private readonly ConcurrentQueue<TelegramCall> _calls = new();
@@ -41,10 +35,6 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private int _tooManyRequests;
     private int _retryAfter;
     private int _sentCount;
-
-    private FakeTelegramServer(WebApplication app) => _app = app;
-
-    public string BaseUrl { get; private set; } = "";
 
     /// <summary>Set by the test: when true, getUpdates ignores the offset and returns confirmed updates again.</summary>
     public bool ReplayConfirmedUpdates { get; set; }
@@ -61,14 +51,8 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     public static async Task<FakeTelegramServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeTelegramServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var server = new FakeTelegramServer();
+        await server.ListenAsync(app => app.Run(server.HandleAsync));
         return server;
     }
 
@@ -330,10 +314,9 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         await context.Response.WriteAsync(body.ToJsonString());
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await base.DisposeAsync();
         _arrived.Dispose();
     }
 }

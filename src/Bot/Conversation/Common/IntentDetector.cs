@@ -1,6 +1,6 @@
 using DtsAssistant.Reporting.Forms.Input;
 
-namespace DtsAssistant.Bot.Conversation.Routing;
+namespace DtsAssistant.Bot.Conversation.Common;
 
 internal enum Intent
 {

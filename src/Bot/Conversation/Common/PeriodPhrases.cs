@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using DtsAssistant.Reporting.Forms.Input;
 using DtsAssistant.Reporting.Schedule;
 
-namespace DtsAssistant.Bot.Conversation.Routing;
+namespace DtsAssistant.Bot.Conversation.Common;
 
 /// <summary>
 /// Finds a reporting period in plain words: "tháng 11", "tháng 11/2025", "thang nay", "tháng trước", "quý 4", "quý IV",

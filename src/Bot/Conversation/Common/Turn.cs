@@ -1,4 +1,4 @@
-namespace DtsAssistant.Bot.Conversation.Routing;
+namespace DtsAssistant.Bot.Conversation.Common;
 
 /// <summary>One accepted message as handlers see it: who sent it, and either the text or the pressed button's data.</summary>
 internal sealed record Turn(IncomingMessage Message, string? Text, string? ButtonData)

@@ -1,3 +1,4 @@
+using DtsAssistant.Bot.Conversation.Common;
 using DtsAssistant.Bot.Conversation.Status;
 using DtsAssistant.Bot.Orchestration;
 using DtsAssistant.Reporting.Directory;
@@ -5,11 +6,10 @@ using DtsAssistant.Reporting.Directory;
 namespace DtsAssistant.Bot.Conversation.Routing;
 
 /// <summary>
-/// Answers a plain-words question, wherever it is typed (also in the middle of a form): status and export questions
-/// from the reporting queries (role-checked there), everything else through the planner (deterministic by default,
-/// the language model when one is configured) over the same capability functions.
+/// Status and export questions go to the reporting queries (role-checked there), everything else through the planner
+/// (deterministic by default, the language model when one is configured) over the same capability functions.
 /// </summary>
-internal sealed class SideQuestions(StatusQueries status, FreeTextQuestions freeText)
+internal sealed class SideQuestionAnswerer(StatusQueries status, FreeTextQuestions freeText) : ISideQuestions
 {
     public async Task<Reply> AnswerAsync(Caller caller, string text, CancellationToken ct) =>
         IntentDetector.Detect(text) switch
