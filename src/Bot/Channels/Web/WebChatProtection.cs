@@ -29,6 +29,7 @@ internal static class WebChatProtection
         services.AddSingleton(sp => new WebSessionStore(sp.GetRequiredService<IOptions<ChannelOptions>>().Value.StatePath,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<WebChatOptions>>().Value.SessionIdleLifetime));
         services.AddSingleton<WebThrottles>();
+        services.AddSingleton<Conversation.Privacy.IChannelDataEraser, WebChatDataEraser>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<WebChatOptions>>((limiter, web) =>
         {

@@ -100,7 +100,11 @@ internal sealed class WebSessionStore : IDisposable
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            using var insert = Command("INSERT INTO web_history (user_id, sender, json, at) VALUES ($u, $s, $j, $t)",
+            // Only for a live session: after /xoadulieu the reply to it must not start a new history.
+            using var insert = Command("""
+                INSERT INTO web_history (user_id, sender, json, at)
+                SELECT $u, $s, $j, $t WHERE EXISTS (SELECT 1 FROM web_sessions WHERE user_id = $u)
+                """,
                 ("$u", userId), ("$s", ""), ("$j", ""), ("$t", Now));
             insert.Transaction = transaction;
             foreach (var entry in entries)
