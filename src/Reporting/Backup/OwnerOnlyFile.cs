@@ -20,9 +20,11 @@ public static class OwnerOnlyFile
         {
             using var _ = new FileStream(path, Options(FileMode.CreateNew));
         }
-        catch (IOException) when (File.Exists(path))
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Already there (or created by another process at the same moment): SQLite opens it as it is.
+            // Already there (or created by another process at the same moment): SQLite opens it as it is. Anything
+            // else (a folder in its place, no permission) is for SQLite to report when the database is opened, so a
+            // broken database degrades the assistant instead of stopping it at start.
         }
     }
 }
