@@ -29,6 +29,28 @@ internal static class ConversationBench
         "toàn bộ", "2", "Thiếu máy chiếu",
     ];
 
+    /// <summary>What each typed answer means, as stored (question key → stored value), in form order.</summary>
+    private static readonly Dictionary<string, string> Expected = new()
+    {
+        ["ke_hoach_cds"] = "true",                          // "rồi"
+        ["hoat_dong_cds"] = "3",                            // "ba"
+        ["web_chuyen_muc"] = "true",                        // "có"
+        ["web_tin_bai"] = "5",
+        ["lan_dat_chuan"] = "true",                         // "ok"
+        ["ipv6"] = "dang_trien_khai",                       // "đang triển khai"
+        ["cb_tong"] = "45",
+        ["cb_ky_nang_so"] = "40",                           // "40/45"
+        ["phan_mem"] = "quan_ly_truong;so_dien_tu",         // "1, 2": the first two options
+        ["csdl_cap_nhat"] = "true",                         // "đã"
+        ["hoc_lieu_so"] = "12",                             // "mười hai"
+        ["hoc_ba_so"] = "thi_diem",                         // "thí điểm"
+        ["gv_tong"] = "60",
+        ["gv_chu_ky_so"] = "48",                            // "80%" of 60 teachers
+        ["tt_khong_tien_mat"] = "toan_bo",                  // "toàn bộ"
+        ["muc_do_cds"] = "muc_2",                           // "2"
+        ["kho_khan"] = "Thiếu máy chiếu",
+    };
+
     public static async Task<int> RunAsync(string[] args)
     {
         var focalPoints = IntOption(args, "--focal-points", 2000);
@@ -137,6 +159,15 @@ internal static class ConversationBench
             .Select(g => new { g.Key, Rows = g.Count(), Values = g.Select(a => a.Value).Distinct().Count(), Reports = g.Select(a => a.ReportId).Distinct().Count() })
             .ToListAsync();
         var consistent = perQuestion.Count == Answers.Length && perQuestion.All(q => q.Rows == focalPoints && q.Values == 1 && q.Reports == focalPoints);
+        // The stored value of each question is what the person typed, as the form reads it ("ba" is 3, "40/45" is 40 of 45).
+        var stored = await db.Answers.GroupBy(a => a.QuestionKey).Select(g => new { g.Key, Value = g.Min(a => a.Value) }).ToDictionaryAsync(g => g.Key, g => g.Value);
+        var wrong = Expected.Where(e => !stored.TryGetValue(e.Key, out var value) || value != e.Value).ToList();
+        foreach (var (key, value) in wrong)
+        {
+            Console.WriteLine($"  stored {key} = '{stored.GetValueOrDefault(key)}', typed means '{value}'");
+        }
+        Console.WriteLine($"stored values equal to what was typed: {Expected.Count - wrong.Count} of {Expected.Count} questions");
+        consistent &= wrong.Count == 0 && Expected.Count == Answers.Length;
         var expected = focalPoints * Answers.Length;
         var lost = expected - answerRows;
         Console.WriteLine($"answers acknowledged {saved:N0}, answer rows {answerRows:N0} of {expected:N0} expected; lost {lost}");

@@ -11,11 +11,12 @@ return suite switch
     "conversation" => await ConversationBench.RunAsync(rest),
     "telegram" => await TelegramBench.RunAsync(rest),
     "orchestration" => await OrchestrationBench.RunAsync(rest),
+    "faults" => await FaultsBench.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: DtsAssistant.Bench knowledge|reporting|conversation|telegram|orchestration [options]");
+    Console.WriteLine("usage: DtsAssistant.Bench knowledge|reporting|conversation|telegram|orchestration|faults [options]");
     return 2;
 }

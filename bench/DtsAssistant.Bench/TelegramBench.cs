@@ -39,10 +39,11 @@ internal static class TelegramBench
         Directory.CreateDirectory(folder);
         try
         {
-            await UpdatesPerSecondAsync(Path.Combine(folder, "real"), updates, instantCore: false);
-            await UpdatesPerSecondAsync(Path.Combine(folder, "instant"), updates, instantCore: true);
-            await BroadcastAsync(folder, chats: 2000);
-            return 0;
+            var ok = await UpdatesPerSecondAsync(Path.Combine(folder, "real"), updates, instantCore: false);
+            ok &= await UpdatesPerSecondAsync(Path.Combine(folder, "instant"), updates, instantCore: true);
+            ok &= await BroadcastAsync(folder, chats: 2000);
+            Console.WriteLine(ok ? "result: OK" : "result: FAILED");
+            return ok ? 0 : 1;
         }
         finally
         {
@@ -58,7 +59,7 @@ internal static class TelegramBench
     }
 
     /// <param name="instantCore">Replaces the conversation core with an instant echo, to show what the channel path alone costs.</param>
-    private static async Task UpdatesPerSecondAsync(string folder, int count, bool instantCore)
+    private static async Task<bool> UpdatesPerSecondAsync(string folder, int count, bool instantCore)
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
         var settings = new Dictionary<string, string?>
@@ -102,9 +103,18 @@ internal static class TelegramBench
                           + $"= {rate:F0} updates/s ({telegram.SentCount - sentBefore} messages sent; {core}; "
                           + $"long polling over HTTP on loopback; {Environment.ProcessorCount} cores)");
         await app.StopAsync();
+
+        // The claims behind the figure: every update answered once, none twice, no error reply.
+        var replies = telegram.Calls.Where(c => c.Method == "sendMessage" && c.ChatId >= 100_000 && c.ChatId < 100_000 + count).ToList();
+        var perChat = replies.GroupBy(c => c.ChatId).ToDictionary(g => g.Key, g => g.ToList());
+        var lost = count - perChat.Count;
+        var doubled = perChat.Values.Count(messages => messages.Select(m => m.Text).Distinct().Count() < messages.Count);
+        var errors = replies.Count(c => c.Text.Contains("Xin lỗi", StringComparison.Ordinal) || c.Text.Contains("sự cố", StringComparison.Ordinal));
+        Console.WriteLine($"  check: chats without a reply {lost}, chats with a message repeated {doubled}, error replies {errors}");
+        return lost == 0 && doubled == 0 && errors == 0;
     }
 
-    private static async Task BroadcastAsync(string folder, int chats)
+    private static async Task<bool> BroadcastAsync(string folder, int chats)
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 15, 1, 0, 0, TimeSpan.Zero));
@@ -151,6 +161,14 @@ internal static class TelegramBench
         Console.WriteLine($"telegram broadcast: {telegram.ChatsAnswered} of {chats} chats reached in {simulated:F1} s of simulated time "
                           + $"(limit 30 messages/s overall; busiest second {busiestSecond} messages; {wall.Elapsed.TotalSeconds:F1} s wall time "
                           + "with real HTTP to the fake Bot API)");
+        // Every chat once, never above 30 in any second (a sliding window, not only whole seconds), and not much slower.
+        var perChat = telegram.Calls.Where(c => c.Method == "sendMessage").GroupBy(c => c.ChatId).ToList();
+        sentAt.Sort();
+        var busiestWindow = sentAt.Select((at, i) => sentAt.Skip(i).TakeWhile(t => t < at + 1.0).Count()).DefaultIfEmpty(0).Max();
+        var ok = perChat.Count == chats && perChat.All(g => g.Count() == 1) && busiestWindow <= 30 && simulated <= chats / 30.0 * 1.1;
+        Console.WriteLine($"  check: chats reached {perChat.Count} of {chats}, repeated {perChat.Count(g => g.Count() > 1)}, "
+                          + $"most messages in any 1 s window {busiestWindow} (limit 30), {simulated:F1} s within 10% of {chats / 30.0:F1} s: {(ok ? "yes" : "NO")}");
+        return ok;
     }
 
     /// <summary>Answers at once, so the figure measures polling, the inbox, rendering, the queue and the HTTP sends.</summary>

@@ -36,6 +36,7 @@ public static class ReportingServiceCollectionExtensions
         });
         services.TryAddSingleton<IDbContextFactory<ReportingDbContext>>(sp => sp.GetRequiredService<ReportingDatabase>());
         services.TryAddSingleton<IFormCatalog>(_ => new FormCatalog(configuration["Reporting:FormsFolder"] ?? Path.Combine(System.IO.Directory.GetCurrentDirectory(), "forms")));
+        services.TryAddSingleton(ScheduleDefinition.Default);
         services.TryAddSingleton<IReportingSchedule, ReportingSchedule>();
         services.TryAddSingleton(sp => InviteKey.FromConfiguration(configuration, sp.GetRequiredService<ReportingDatabase>()));
         services.TryAddSingleton<IDirectoryService, DirectoryService>();
@@ -45,6 +46,13 @@ public static class ReportingServiceCollectionExtensions
         services.TryAddSingleton<IStatusService, StatusService>();
         services.TryAddSingleton<IExportService, ExportService>();
         services.TryAddSingleton<UnitImporter>();
+        services.TryAddSingleton(sp => new Export.ExportFolder(
+            configuration["Reporting:ExportsFolder"] ?? Path.Combine(System.IO.Directory.GetCurrentDirectory(), "data", "exports"),
+            TimeSpan.FromDays(double.TryParse(configuration["Reporting:ExportRetentionDays"], System.Globalization.CultureInfo.InvariantCulture, out var days) && days > 0 ? days : 7),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<Export.ExportCleanupService>();
+        services.TryAddSingleton<Reminders.IReminderPlanner, Reminders.ReminderPlanner>();
+        services.TryAddSingleton<Reminders.IReminderStore, Reminders.ReminderStore>();
         return services;
     }
 }

@@ -15,6 +15,7 @@ internal static class BotCli
             "eval" => await EvalCommand.RunAsync(rest),
             "import" => await ImportCommand.RunAsync(rest),
             "invites" => await InvitesCommand.RunAsync(rest),
+            "reminders" => await RemindersCommand.RunAsync(rest),
             "zalo" => await ChannelsCommand.ZaloAsync(rest),
             "people" when rest is ["list"] => await AdminCommands.PeopleAsync(rest),
             "people" => await ChannelsCommand.PeopleAsync(rest),
@@ -46,6 +47,7 @@ internal static class BotCli
               roles revoke <số>                   thu hồi một vai trò
               backup <tệp>                        sao lưu CSDL SQLite (an toàn khi máy chủ đang chạy)
               restore <tệp>                       khôi phục từ bản sao lưu (dừng máy chủ trước)
+              reminders preview --at <ISO time>   các nhắc nhở sẽ gửi vào thời điểm đó (không gửi)
               zalo tokens status | reset --yes     cặp token Zalo đã lưu: xem hạn / xóa để dùng cặp trong cấu hình
               people unreachable                  những người không nhận được tin nhắn và lý do
             """);

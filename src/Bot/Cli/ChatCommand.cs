@@ -39,6 +39,7 @@ internal static class ChatCommand
         using var host = builder.Build();
         await host.StartAsync().ConfigureAwait(false);
         var engine = host.Services.GetRequiredService<IConversationEngine>();
+        var exports = host.Services.GetRequiredService<DtsAssistant.Reporting.Export.ExportFolder>();
 
         if (!inputRedirected)
         {
@@ -72,7 +73,7 @@ internal static class ChatCommand
             numbersAreText = replies.Count > 0 && replies[^1].ExpectsNumber;
             foreach (var reply in replies)
             {
-                await output.WriteLineAsync(Render(reply)).ConfigureAwait(false);
+                await output.WriteLineAsync(Render(reply, exports)).ConfigureAwait(false);
             }
         }
 
@@ -98,7 +99,8 @@ internal static class ChatCommand
         return new IncomingMessage("console", userId, userId, line, DisplayName: userId);
     }
 
-    internal static string Render(Reply reply)
+    /// <param name="exports">Where files go (a unique name each, removed after the retention); the temp folder when null.</param>
+    internal static string Render(Reply reply, DtsAssistant.Reporting.Export.ExportFolder? exports = null)
     {
         var lines = new List<string> { reply.Text };
         var number = 0;
@@ -120,8 +122,8 @@ internal static class ChatCommand
 
         if (reply.File is { } file)
         {
-            var path = Path.Combine(Path.GetTempPath(), file.FileName);
-            File.WriteAllBytes(path, file.Content);
+            var path = (exports ?? new DtsAssistant.Reporting.Export.ExportFolder(Path.Combine(Path.GetTempPath(), "dts-exports"), TimeSpan.FromDays(1), TimeProvider.System))
+                .Save(file.FileName, file.Content);
             lines.Add($"Tệp: {path} ({file.Content.Length:N0} byte)");
         }
 

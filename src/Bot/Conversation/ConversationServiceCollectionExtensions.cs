@@ -16,6 +16,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<KeyedLock>();
         services.AddSingleton<IConversationEngine, ConversationEngine>();
         services.AddSingleton<ConversationStateStore>();
+        services.AddSingleton<HandledUpdates>();
         services.AddSingleton<DraftCache>();
         services.AddSingleton<CallerCache>();
         services.AddScoped<MessageRouter>();

@@ -1,5 +1,6 @@
 using DtsAssistant.Bot.Channels;
 using DtsAssistant.Bot.Orchestration;
+using DtsAssistant.Bot.Reminders;
 
 namespace DtsAssistant.Bot.Hosting;
 
@@ -28,6 +29,7 @@ internal static class AssistantHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddAssistantCore(builder.Configuration);
         builder.Services.AddChannels(builder.Configuration);
+        builder.Services.AddReminders(builder.Configuration);
         services?.Invoke(builder.Services);
 
         var app = builder.Build();

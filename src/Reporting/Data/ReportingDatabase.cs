@@ -51,6 +51,12 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     private int _checkpointRunning;
 
     private readonly Func<ReportingDbContext> _create;
+
+    /// <summary>The SQLite per-connection settings of this database (its <c>synchronous</c> choice).</summary>
+    private readonly SqlitePragmas _pragmas;
+
+    /// <summary>A (not pooled) context on a given connection: the contexts of a <see cref="SharedTransaction"/>.</summary>
+    private readonly Func<DbConnection, ReportingDbContext> _createOn;
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
 
     /// <summary>This process's SQLite writers take turns here (see <see cref="BeginWriteAsync"/>).</summary>
@@ -61,18 +67,21 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     {
         Provider = provider;
         ConnectionString = connectionString;
+        _pragmas = synchronous == SqliteSynchronous.Normal ? SqlitePragmas.Normal : SqlitePragmas.Full;
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 PrepareSqliteFolder(connectionString);
                 var sqlite = new DbContextOptionsBuilder<SqliteReportingDbContext>()
                     .UseSqlite(connectionString)
-                    .AddInterceptors(synchronous == SqliteSynchronous.Normal ? SqlitePragmas.Normal : SqlitePragmas.Full)
+                    .AddInterceptors(_pragmas)
                     .Options;
                 // Pooled: every message creates a few short-lived contexts, and building one (its internal service
                 // scope) cost more than the queries it ran. A context is reset when it goes back to the pool.
                 var sqlitePool = new PooledDbContextFactory<SqliteReportingDbContext>(sqlite, ContextPoolSize);
                 _create = sqlitePool.CreateDbContext;
+                _createOn = connection => new SqliteReportingDbContext(new DbContextOptionsBuilder<SqliteReportingDbContext>()
+                    .UseSqlite(connection).Options);
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = new DbContextOptionsBuilder<PostgresReportingDbContext>()
@@ -80,6 +89,8 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
                     .Options;
                 var postgresPool = new PooledDbContextFactory<PostgresReportingDbContext>(postgres, ContextPoolSize);
                 _create = postgresPool.CreateDbContext;
+                _createOn = connection => new PostgresReportingDbContext(new DbContextOptionsBuilder<PostgresReportingDbContext>()
+                    .UseNpgsql(connection).Options);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider));
@@ -119,7 +130,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     }
 
     /// <summary>A context without the migration check (for callers that already ran <see cref="MigrateAsync"/>).</summary>
-    public ReportingDbContext CreateDbContext() => _create();
+    public ReportingDbContext CreateDbContext() => SharedTransaction.Current is { } shared ? shared.CreateContext() : _create();
 
     /// <summary>A context on a database migrated to the latest schema.</summary>
     public async Task<ReportingDbContext> OpenAsync(CancellationToken ct = default)
@@ -129,7 +140,37 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
             await MigrateAsync(null, ct);
         }
 
-        return _create();
+        return CreateDbContext();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with one <see cref="SharedTransaction"/> around everything it writes through this
+    /// database; <paramref name="work"/> commits it (otherwise it rolls back).
+    /// </summary>
+    public async Task<T> InSharedTransactionAsync<T>(Func<SharedTransaction, CancellationToken, Task<T>> work, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (!_migrated)
+        {
+            await MigrateAsync(null, ct);
+        }
+
+        await using var shared = await SharedTransaction.BeginAsync(this, SharedTransaction.NewConnection(Provider, ConnectionString), _createOn,
+            (connection, token) => Provider == DatabaseProvider.Sqlite ? _pragmas.ApplyAsync(connection, token) : Task.CompletedTask, ct);
+        shared.Enter();
+        return await work(shared, ct);
+    }
+
+    /// <summary>This process's turn to write on SQLite (null on PostgreSQL, which needs none); release it when done.</summary>
+    internal async Task<SemaphoreSlim?> EnterWriteGateAsync(CancellationToken ct)
+    {
+        var gate = Provider == DatabaseProvider.Sqlite ? _writeGate : null;
+        if (gate is not null && !await gate.WaitAsync(WriteGateTimeout, ct))
+        {
+            throw new TimeoutException($"No turn to write to the SQLite database within {WriteGateTimeout.TotalSeconds:F0} s.");
+        }
+
+        return gate;
     }
 
     /// <summary>
@@ -140,11 +181,13 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     /// </summary>
     public async Task<WriteTransaction> BeginWriteAsync(ReportingDbContext db, CancellationToken ct = default)
     {
-        var gate = Provider == DatabaseProvider.Sqlite ? _writeGate : null;
-        if (gate is not null && !await gate.WaitAsync(WriteGateTimeout, ct))
+        ArgumentNullException.ThrowIfNull(db);
+        if (SharedTransaction.Current is { } shared)
         {
-            throw new TimeoutException($"No turn to write to the SQLite database within {WriteGateTimeout.TotalSeconds:F0} s.");
+            return await shared.BeginWriteAsync(db, ct);
         }
+
+        var gate = await EnterWriteGateAsync(ct);
 
         try
         {
@@ -277,6 +320,14 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
         /// </summary>
         private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = [];
 
+        /// <summary>For a connection opened outside EF (a <see cref="SharedTransaction"/>'s).</summary>
+        public async Task ApplyAsync(DbConnection connection, CancellationToken ct)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             if (NeedsPragmas(connection))
@@ -315,8 +366,11 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
 /// <summary>A transaction from <see cref="ReportingDatabase.BeginWriteAsync"/>: disposing it rolls back what was not committed and gives up the turn to write.</summary>
 public sealed class WriteTransaction : IAsyncDisposable
 {
-    private readonly Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction _transaction;
+    private readonly Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _transaction;
+    private readonly DbTransaction? _shared;
+    private readonly string? _savepoint;
     private SemaphoreSlim? _gate;
+    private bool _done;
 
     internal WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, SemaphoreSlim? gate)
     {
@@ -324,15 +378,50 @@ public sealed class WriteTransaction : IAsyncDisposable
         _gate = gate;
     }
 
-    public Task CommitAsync(CancellationToken ct = default) => _transaction.CommitAsync(ct);
+    /// <summary>A savepoint in a <see cref="SharedTransaction"/>: committing keeps the work for the shared commit.</summary>
+    internal WriteTransaction(DbTransaction shared, string savepoint)
+    {
+        _shared = shared;
+        _savepoint = savepoint;
+    }
 
-    public Task RollbackAsync(CancellationToken ct = default) => _transaction.RollbackAsync(ct);
+    public async Task CommitAsync(CancellationToken ct = default)
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.CommitAsync(ct);
+            return;
+        }
+
+        await _shared!.ReleaseAsync(_savepoint!, ct);
+        _done = true;
+    }
+
+    public async Task RollbackAsync(CancellationToken ct = default)
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.RollbackAsync(ct);
+            return;
+        }
+
+        await _shared!.RollbackAsync(_savepoint!, ct);
+        _done = true;
+    }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await _transaction.DisposeAsync();
+            if (_transaction is not null)
+            {
+                await _transaction.DisposeAsync();
+            }
+            else if (!_done && _shared?.Connection is not null)
+            {
+                // Not committed: undo this part only; the shared transaction goes on.
+                await _shared.RollbackAsync(_savepoint!);
+            }
         }
         finally
         {

@@ -21,6 +21,8 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Answer> Answers => Set<Answer>();
     public DbSet<ReportSubmission> ReportSubmissions => Set<ReportSubmission>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Reminders.ReminderLogEntry> ReminderLog => Set<Reminders.ReminderLogEntry>();
+    public DbSet<Reminders.ReminderMute> ReminderMutes => Set<Reminders.ReminderMute>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -119,6 +121,8 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(a => a.At);
             e.Property(a => a.Details).HasMaxLength(8000);
         });
+
+        Reminders.ReminderModel.Configure(model);
     }
 
     private sealed class UtcMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(

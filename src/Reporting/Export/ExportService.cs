@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DtsAssistant.Reporting.Export;
 
-internal sealed class ExportService(ReportingDatabase database, IFormCatalog forms, IReportingSchedule schedule, TimeProvider clock) : IExportService
+internal sealed class ExportService(ReportingDatabase database, IFormCatalog forms, IReportingSchedule schedule, TimeProvider clock, IStatusService status) : IExportService
 {
     private static readonly string[] StatusHeaders =
         ["Mã đơn vị", "Tên đơn vị", "Loại hình", "Công lập", "Xã/phường", "Báo cáo về", "Trạng thái", "Đúng hạn", "Lần nộp", "Thời điểm nộp", "Số biên nhận"];
@@ -56,9 +56,15 @@ internal sealed class ExportService(ReportingDatabase database, IFormCatalog for
 
         var stem = $"bao-cao-{period.Key}" + (communeCode is null ? "" : "-" + communeCode.Trim());
         var sample = units.Any(u => u.IsSample);
-        return format == ExportFormat.Csv
-            ? new ExportFile(stem + ".csv", "text/csv; charset=utf-8", Csv(form, table))
-            : new ExportFile(stem + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Xlsx(form, table, period, label, sample));
+        if (format == ExportFormat.Csv)
+        {
+            return new ExportFile(stem + ".csv", "text/csv; charset=utf-8", Csv(form, table));
+        }
+
+        var indicators = await status.IndicatorsAsync(caller, period, communeCode, ct);
+        var totals = await status.StatusAsync(caller, period, communeCode, ct);
+        return new ExportFile(stem + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Xlsx(form, table, period, label, sample, ExportSheets.Indicators(indicators), ExportSheets.Totals(totals)));
     }
 
     private static object? CellValue(QuestionDefinition question, SubmittedAnswer answer)
@@ -85,9 +91,11 @@ internal sealed class ExportService(ReportingDatabase database, IFormCatalog for
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    private byte[] Xlsx(FormDefinition form, List<object?[]> table, Period period, string scope, bool sample)
+    private byte[] Xlsx(FormDefinition form, List<object?[]> table, Period period, string scope, bool sample,
+        List<object?[]> indicators, List<object?[]> totals)
     {
-        var headers = StatusHeaders.Concat(form.Questions.Select(q => q.Key)).Cast<object?>().ToArray();
+        // People read the workbook: the questions' own Vietnamese words head the columns (keys are on "Câu hỏi").
+        var headers = StatusHeaders.Concat(form.Questions.Select(ExportSheets.Header)).Cast<object?>().ToArray();
         var questions = new List<object?[]> { new object?[] { "Mã câu hỏi", "Câu hỏi", "Kiểu", "Áp dụng", "Chỉ tiêu" } };
         questions.AddRange(form.Questions.Select(q => new object?[] { q.Key, q.Text, q.Type.ToString(), Applies(q.AppliesTo), q.PlanRef ?? "" }));
         var window = schedule.WindowOf(period);
@@ -103,6 +111,8 @@ internal sealed class ExportService(ReportingDatabase database, IFormCatalog for
         ];
         return Spreadsheets.Xlsx.Write(
             new Spreadsheets.Xlsx.SheetData("Báo cáo", [headers, .. table]),
+            new Spreadsheets.Xlsx.SheetData("Chỉ tiêu", indicators),
+            new Spreadsheets.Xlsx.SheetData("Tổng hợp", totals),
             new Spreadsheets.Xlsx.SheetData("Câu hỏi", questions),
             new Spreadsheets.Xlsx.SheetData("Thông tin", info));
     }

@@ -49,6 +49,9 @@ public interface IReportingSchedule
 {
     DateTimeOffset Now { get; }
 
+    /// <summary>The deadlines and reminder rules this schedule follows (Forms/Definitions/schedule.json).</summary>
+    ScheduleDefinition Definition { get; }
+
     PeriodWindow WindowOf(Period period);
 
     /// <summary>The period of a kind that contains the local day of <paramref name="at"/> (default: now).</summary>
@@ -70,28 +73,25 @@ public interface IReportingSchedule
     IReadOnlyList<ReminderPlan> RemindersBetween(DateTimeOffset from, DateTimeOffset to);
 }
 
-internal sealed class ReportingSchedule(TimeProvider clock) : IReportingSchedule
+internal sealed class ReportingSchedule(TimeProvider clock, ScheduleDefinition definition) : IReportingSchedule
 {
-    /// <summary>Reminders go out at 08:00 local time, when people are at work.</summary>
-    private static readonly TimeSpan ReminderTimeOfDay = TimeSpan.FromHours(8);
+    public ReportingSchedule(TimeProvider clock) : this(clock, ScheduleDefinition.Default)
+    {
+    }
 
-    private const int UpcomingDaysBeforeDue = 5;
+    public ScheduleDefinition Definition => definition;
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public PeriodWindow WindowOf(Period period)
     {
-        var (dueYear, dueMonth, dueDay) = period.Kind switch
-        {
-            PeriodKind.Monthly => (period.Year, period.Number, 20),
-            PeriodKind.Quarterly => (period.Year, period.Number * 3, 20),
-            _ => (period.Year, 12, 10),
-        };
-        var due = VietnamTime.StartOfDay(dueYear, dueMonth, dueDay);
-        var opens = period.Kind == PeriodKind.Annual
-            ? VietnamTime.StartOfDay(period.Year, 11, 1)
-            : VietnamTime.StartOfDay(dueYear, dueMonth, 1);
-        return new PeriodWindow(period, opens, due, new DateOnly(dueYear, dueMonth, dueDay).AddDays(-1), due.AddMonths(1));
+        var rule = definition.Rule(period.Kind.ToString());
+        var first = period.Kind == PeriodKind.Annual ? new DateOnly(period.Year, 1, 1) : period.FirstDay;
+        var dueMonth = first.AddMonths(rule.DueMonthInPeriod - 1);
+        var opensMonth = first.AddMonths(rule.OpensMonthInPeriod - 1);
+        var due = VietnamTime.StartOfDay(dueMonth.Year, dueMonth.Month, rule.DueDay);
+        var opens = VietnamTime.StartOfDay(opensMonth.Year, opensMonth.Month, 1);
+        return new PeriodWindow(period, opens, due, new DateOnly(dueMonth.Year, dueMonth.Month, rule.DueDay).AddDays(-1), due.AddMonths(definition.LockAfterMonths));
     }
 
     public Period CurrentPeriod(PeriodKind kind, DateTimeOffset? at = null) =>
@@ -150,7 +150,7 @@ internal sealed class ReportingSchedule(TimeProvider clock) : IReportingSchedule
     {
         var window = WindowOf(period);
         var lastDay = window.LastDayOnTime;
-        var upcomingDay = lastDay.AddDays(-(UpcomingDaysBeforeDue - 1));
+        var upcomingDay = lastDay.AddDays(-(definition.Reminders.UpcomingDaysBeforeDue - 1));
         return
         [
             new(period, ReminderKind.Upcoming, At(upcomingDay)),
@@ -175,8 +175,8 @@ internal sealed class ReportingSchedule(TimeProvider clock) : IReportingSchedule
             .ToList();
     }
 
-    private static DateTimeOffset At(DateOnly localDay) =>
-        VietnamTime.StartOfDay(localDay.Year, localDay.Month, localDay.Day) + ReminderTimeOfDay;
+    private DateTimeOffset At(DateOnly localDay) =>
+        VietnamTime.StartOfDay(localDay.Year, localDay.Month, localDay.Day) + definition.Reminders.TimeOfDay;
 
     /// <summary>Every period whose window can contain <paramref name="now"/>: locks come at most ~13 months after a period starts.</summary>
     private IEnumerable<Period> CandidatePeriods(DateTimeOffset now)

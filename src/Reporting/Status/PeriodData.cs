@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DtsAssistant.Reporting.Status;
 
 /// <summary>The state of one unit's report for a period (null fields: no report yet).</summary>
-internal sealed record ReportState(long Id, ReportStatus Status, int SubmittedVersion, Timeliness? Timeliness, DateTimeOffset? LastSubmittedAt, string FormId, int FormVersion)
+internal sealed record ReportState(long Id, ReportStatus Status, int SubmittedVersion, Timeliness? Timeliness, DateTimeOffset? LastSubmittedAt, string FormId, int FormVersion,
+    DateTimeOffset? FirstSubmittedAt = null)
 {
     public bool IsSubmitted => SubmittedVersion > 0;
 }
@@ -32,7 +33,7 @@ internal static class PeriodData
         }
 
         var rows = await reports
-            .Select(r => new { r.UnitId, State = new ReportState(r.Id, r.Status, r.SubmittedVersion, r.Timeliness, r.LastSubmittedAt, r.FormId, r.FormVersion) })
+            .Select(r => new { r.UnitId, State = new ReportState(r.Id, r.Status, r.SubmittedVersion, r.Timeliness, r.LastSubmittedAt, r.FormId, r.FormVersion, r.FirstSubmittedAt) })
             .ToListAsync(ct);
         return rows.ToDictionary(r => r.UnitId, r => r.State);
     }

@@ -2,10 +2,11 @@ using DtsAssistant.Reporting.Data;
 using DtsAssistant.Reporting.Directory;
 using DtsAssistant.Reporting.Forms;
 using DtsAssistant.Reporting.Schedule;
+using Microsoft.EntityFrameworkCore;
 
 namespace DtsAssistant.Reporting.Status;
 
-internal sealed class StatusService(ReportingDatabase database, IFormCatalog forms, IReportingSchedule schedule) : IStatusService
+internal sealed class StatusService(ReportingDatabase database, IFormCatalog forms, IReportingSchedule schedule, IDirectoryService directory) : IStatusService
 {
     private const string OutsideCommunes = "(trực thuộc Sở)";
 
@@ -88,13 +89,14 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
         var sums = await PeriodData.NumericSumsAsync(db, period, filter, ratioKeys, ct);
 
         var figures = new List<IndicatorFigure>();
+        int Expected(string key) => form.Question(key) is { } q ? units.Count(u => q.AppliesTo.Matches(u.Profile)) : units.Count;
         foreach (var indicator in form.Indicators)
         {
             if (indicator.Kind == IndicatorKind.Ratio)
             {
                 var numerator = sums.GetValueOrDefault(indicator.Numerator!);
                 var denominator = sums.GetValueOrDefault(indicator.Denominator!);
-                figures.Add(Figure(indicator, (decimal)numerator.Sum, (decimal)denominator.Sum, denominator.Units, []));
+                figures.Add(Figure(indicator, (decimal)numerator.Sum, (decimal)denominator.Sum, denominator.Units, [], Expected(indicator.Denominator!)));
                 continue;
             }
 
@@ -102,7 +104,7 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
             if (indicator.Kind == IndicatorKind.ShareOfUnits)
             {
                 var matching = counts.Where(c => c.Key.Key == indicator.Question && indicator.Values.Contains(c.Key.Value, StringComparer.Ordinal)).Sum(c => c.Value);
-                figures.Add(Figure(indicator, matching, answered, answered, []));
+                figures.Add(Figure(indicator, matching, answered, answered, [], Expected(indicator.Question!)));
                 continue;
             }
 
@@ -111,18 +113,59 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
                 .Select(o => (o, n: counts.GetValueOrDefault((question.Key, o.Key))))
                 .Select(x => new DistributionBucket(x.o.Key, x.o.Label, x.n, answered == 0 ? 0 : Math.Round(100m * x.n / answered, 1)))
                 .ToList();
-            figures.Add(Figure(indicator, answered, answered, answered, buckets));
+            figures.Add(Figure(indicator, answered, answered, answered, buckets, Expected(indicator.Question!)));
         }
 
         return new IndicatorReport(period, label, units.Any(u => u.IsSample), reporting, figures);
     }
 
-    private static IndicatorFigure Figure(IndicatorDefinition indicator, decimal numerator, decimal denominator, int units, IReadOnlyList<DistributionBucket> distribution)
+    private static IndicatorFigure Figure(IndicatorDefinition indicator, decimal numerator, decimal denominator, int units,
+        IReadOnlyList<DistributionBucket> distribution, int expected)
     {
         decimal? percent = denominator == 0 || indicator.Kind == IndicatorKind.Distribution ? null : Math.Round(100m * numerator / denominator, 1);
-        bool? meets = percent is null || indicator.TargetPercent is not { } target ? null
+        var enough = expected > 0 && units >= IStatusService.CoverageThreshold * expected;
+        bool? meets = percent is null || indicator.TargetPercent is not { } target || !enough ? null
             : indicator.TargetExclusive ? 100m * numerator / denominator > target
             : 100m * numerator / denominator >= target;
-        return new IndicatorFigure(indicator, numerator, denominator, percent, units, meets, distribution);
+        return new IndicatorFigure(indicator, numerator, denominator, percent, units, meets, distribution) { UnitsExpected = expected };
+    }
+
+    public async Task<CommuneMatch> FindCommuneAsync(string text, CancellationToken ct = default)
+    {
+        await using var db = await database.OpenAsync(ct);
+        var communes = await db.Communes.AsNoTracking().Select(c => new CommuneInfo(c.Id, c.Code, c.Name, c.IsSample)).ToListAsync(ct);
+        return CommuneMatcher.Find(communes, text);
+    }
+
+    public async Task<IReadOnlyList<UnitFiling>> UnitFilingsAsync(Caller caller, Period period, string? communeCode = null,
+        IReadOnlyCollection<UnitKind>? kinds = null, CancellationToken ct = default)
+    {
+        await using var db = await database.OpenAsync(ct);
+        var (units, _) = await db.UnitsInScopeAsync(caller, communeCode, ct);
+        if (kinds is { Count: > 0 })
+        {
+            units = units.Where(u => kinds.Contains(u.Kind)).ToList();
+        }
+
+        var filter = PeriodData.ScopeFilter(caller, communeCode, units) ?? (kinds is { Count: > 0 } ? units.Select(u => u.Id).ToList() : null);
+        var reports = await PeriodData.ReportsAsync(db, period, filter, ct);
+        var ids = units.Select(u => u.Id).ToList();
+        var phones = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Phone != null && u.Phone != "")
+            .Select(u => new { u.Id, u.Phone }).ToDictionaryAsync(u => u.Id, u => u.Phone!, ct);
+        var focal = (await directory.FocalPointsAsync(ids, ct)).GroupBy(c => c.Unit.Id).ToDictionary(g => g.Key, g => g.First().DisplayName);
+        var lastOnTime = schedule.WindowOf(period).LastDayOnTime;
+        return units
+            .OrderBy(u => u.Commune?.Name ?? "\uffff", StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal)
+            .Select(u =>
+            {
+                reports.TryGetValue(u.Id, out var r);
+                var submitted = r is { IsSubmitted: true };
+                var late = submitted && r!.Timeliness == Timeliness.Late && r.FirstSubmittedAt is { } first
+                    ? Math.Max(1, DateOnly.FromDateTime(VietnamTime.ToLocal(first).DateTime).DayNumber - lastOnTime.DayNumber)
+                    : 0;
+                return new UnitFiling(u, submitted, r is not null && !submitted, submitted ? r!.Timeliness : null, submitted ? r!.FirstSubmittedAt : null,
+                    late, focal.GetValueOrDefault(u.Id), phones.GetValueOrDefault(u.Id));
+            })
+            .ToList();
     }
 }

@@ -67,10 +67,10 @@ public sealed partial class TelegramChannelTests : IAsyncLifetime
         await using var host = await StartHostAsync();
         _telegram.AddText(502, ScriptedEngine.LongText);
 
-        var calls = await _telegram.WaitForAsync(c => c.Count(x => x.Method == "sendMessage") >= 3);
-        await Task.Delay(300);
+        await _telegram.WaitForAsync(c => c.Count(x => x.Method == "sendMessage") >= 3);
+        await FollowUpAsync(502);
 
-        var chunks = _telegram.Sent(502).Select(c => c.Text).ToList();
+        var chunks = _telegram.Sent(502).SkipLast(1).Select(c => c.Text).ToList();
         Assert.Equal(3, chunks.Count);
         for (var i = 0; i < chunks.Count; i++)
         {
@@ -82,7 +82,7 @@ public sealed partial class TelegramChannelTests : IAsyncLifetime
         }
         Assert.Contains("&lt;80%&gt; &amp; chỉ tiêu", chunks[0]);
         Assert.Contains("<b>Nguồn:</b>", chunks[2]);
-        Assert.All(calls.Where(c => c.Method == "sendMessage"), c => Assert.Equal("html", c.Body["parse_mode"]?.ToString(), ignoreCase: true));
+        Assert.All(_telegram.Sent(502), c => Assert.Equal("html", c.Body["parse_mode"]?.ToString(), ignoreCase: true));
     }
 
     [Fact]
@@ -115,9 +115,10 @@ public sealed partial class TelegramChannelTests : IAsyncLifetime
         var calls = await _telegram.WaitForAsync(c => c.Any(x => x.Method == "answerCallbackQuery"));
 
         Assert.Equal(TelegramUpdateHandler.ExpiredButton, calls.Single(c => c.Method == "answerCallbackQuery").Body["text"]?.ToString());
-        await Task.Delay(300);
-        Assert.Empty(_engine.Received);
-        Assert.Empty(_telegram.Sent(504));
+        // The chat's next message is handled after the press: once it is answered, the press has had its (no) effect.
+        await FollowUpAsync(504);
+        Assert.Equal(FollowUp, Assert.Single(_engine.Received).Text);
+        Assert.Equal("Trả lời: " + FollowUp, Assert.Single(_telegram.Sent(504)).Text);
     }
 
     [Fact]
@@ -169,11 +170,12 @@ public sealed partial class TelegramChannelTests : IAsyncLifetime
         await using (var second = await StartHostAsync())
         {
             await _telegram.WaitForAsync(_ => _telegram.Sent(507).Count >= 8);
-            await Task.Delay(500);
+            // A repeat of an earlier update would be handled before this one.
+            await FollowUpAsync(507);
         }
 
-        Assert.Equal(Enumerable.Range(1, 8).Select(i => $"tin {i}"), _engine.Received.Select(m => m.Text));
-        Assert.Equal(Enumerable.Range(1, 8).Select(i => $"Trả lời: tin {i}"), _telegram.Sent(507).Select(c => c.Text));
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => $"tin {i}").Append(FollowUp), _engine.Received.Select(m => m.Text));
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => $"Trả lời: tin {i}").Append("Trả lời: " + FollowUp), _telegram.Sent(507).Select(c => c.Text));
         // The second process resumed from the stored offset, not from the start of the queue.
         var firstPollOfSecondHost = _telegram.Calls.Where(c => c.Method == "getUpdates").Select(c => c.Body["offset"]?.GetValue<int>())
             .SkipWhile(o => o is null || o < 1005).First();
@@ -280,9 +282,11 @@ public sealed partial class TelegramChannelTests : IAsyncLifetime
             var response = await host.Http.SendAsync(request);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }
-        await Task.Delay(300);
-        Assert.Empty(_engine.Received);
-        Assert.Empty(_telegram.Sent(513));
+        // A genuine update for the same chat afterwards: once it is answered, a rejected one would have been too.
+        await PostWebhookAsync(host, 9010, 513, FollowUp);
+        await _telegram.WaitForAsync(_ => _telegram.Sent(513).Count >= 1);
+        Assert.Equal(FollowUp, Assert.Single(_engine.Received).Text);
+        Assert.Equal("Trả lời: " + FollowUp, Assert.Single(_telegram.Sent(513)).Text);
         Assert.DoesNotContain(_telegram.Calls, c => c.Method == "getUpdates");
     }
 
@@ -301,10 +305,34 @@ public sealed partial class TelegramChannelTests : IAsyncLifetime
         }
 
         await _telegram.WaitForAsync(_ => _telegram.Sent(514).Count >= 1);
-        await Task.Delay(300);
+        // The chat's next update is handled after any copy of the first: once it is answered, a copy would have been too.
+        await PostWebhookAsync(host, 9003, 514, FollowUp);
+        await _telegram.WaitForAsync(_ => _telegram.Sent(514).Count >= 2);
 
-        Assert.Single(_engine.Received);
-        Assert.Equal("Trả lời: qua webhook", Assert.Single(_telegram.Sent(514)).Text);
+        Assert.Equal(["qua webhook", FollowUp], _engine.Received.Select(m => m.Text));
+        Assert.Equal(["Trả lời: qua webhook", "Trả lời: " + FollowUp], _telegram.Sent(514).Select(c => c.Text));
+    }
+
+    private const string FollowUp = "tin tiếp theo";
+
+    /// <summary>
+    /// Sends the chat's next message and waits for its reply. One chat's updates are handled in order, so by then
+    /// everything an earlier update would send has been sent: "exactly once" and "nothing" can be checked without sleeping.
+    /// </summary>
+    private async Task FollowUpAsync(long chatId)
+    {
+        _telegram.AddText(chatId, FollowUp);
+        await _telegram.WaitForAsync(_ => _telegram.Sent(chatId).Any(c => c.Text == "Trả lời: " + FollowUp), TimeSpan.FromSeconds(30));
+    }
+
+    private static async Task PostWebhookAsync(ChannelTestHost host, int updateId, long chatId, string text)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook")
+        {
+            Content = new StringContent(FakeTelegramServer.TextUpdateJson(updateId, chatId, text), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "s3cret_TOKEN-1");
+        Assert.Equal(HttpStatusCode.OK, (await host.Http.SendAsync(request)).StatusCode);
     }
 
     /// <summary>Characters as Telegram counts them after entity parsing.</summary>

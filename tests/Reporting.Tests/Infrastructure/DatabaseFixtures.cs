@@ -39,6 +39,8 @@ public abstract class DatabaseFixture : IAsyncLifetime
     public async Task ResetAsync()
     {
         await using var db = Database.CreateDbContext();
+        await db.ReminderLog.ExecuteDeleteAsync();
+        await db.ReminderMutes.ExecuteDeleteAsync();
         await db.AuditEvents.ExecuteDeleteAsync();
         await db.ReportSubmissions.ExecuteDeleteAsync();
         await db.Answers.ExecuteDeleteAsync();

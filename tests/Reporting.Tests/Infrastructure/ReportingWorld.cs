@@ -2,6 +2,7 @@ using DtsAssistant.Reporting.Data;
 using DtsAssistant.Reporting.Directory;
 using DtsAssistant.Reporting.Export;
 using DtsAssistant.Reporting.Filing;
+using DtsAssistant.Reporting.Reminders;
 using DtsAssistant.Reporting.Forms;
 using DtsAssistant.Reporting.Schedule;
 using DtsAssistant.Reporting.Status;
@@ -25,9 +26,11 @@ public sealed class ReportingWorld
         Schedule = new ReportingSchedule(Clock);
         Directory = new DirectoryService(database, Clock);
         Filing = new FilingService(database, Forms, Schedule, Clock);
-        Status = new StatusService(database, Forms, Schedule);
-        Export = new ExportService(database, Forms, Schedule, Clock);
+        Status = new StatusService(database, Forms, Schedule, Directory);
+        Export = new ExportService(database, Forms, Schedule, Clock, Status);
         Importer = new UnitImporter(database, Clock);
+        Planner = new ReminderPlanner(database, Schedule, Directory);
+        Reminders = new ReminderStore(database);
     }
 
     public ReportingDatabase Database { get; }
@@ -39,6 +42,8 @@ public sealed class ReportingWorld
     public IStatusService Status { get; }
     public IExportService Export { get; }
     public UnitImporter Importer { get; }
+    public IReminderPlanner Planner { get; }
+    public IReminderStore Reminders { get; }
 
     public static Caller Admin => Caller.System("test-admin");
 

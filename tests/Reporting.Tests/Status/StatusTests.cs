@@ -85,7 +85,10 @@ public abstract class StatusTests(DatabaseFixture fixture) : DatabaseTests(fixtu
         var students = report.Figures.Single(f => f.Definition.Id == "hs_ky_nang_so");
         Assert.Equal((500m, 600m, 1), (students.Numerator, students.Denominator, students.UnitsReporting));
         var plans = report.Figures.Single(f => f.Definition.Id == "ke_hoach");
-        Assert.True(plans.MeetsTarget);
+        // 3 of the 8 units it applies to: 100% of those, but too few for a verdict.
+        Assert.Equal((100m, 3, 8), (plans.Percent!.Value, plans.UnitsReporting, plans.UnitsExpected));
+        Assert.False(plans.EnoughData);
+        Assert.Null(plans.MeetsTarget);
         var levels = report.Figures.Single(f => f.Definition.Id == "muc_do");
         Assert.Equal([0, 2, 1], levels.Distribution.Select(b => b.Units));
         Assert.Equal("Mức 3", levels.Distribution[2].Label);
@@ -168,23 +171,38 @@ public abstract class StatusTests(DatabaseFixture fixture) : DatabaseTests(fixtu
         using (var document = SpreadsheetDocument.Open(new MemoryStream(file.Content), false))
         {
             Assert.Empty(new OpenXmlValidator().Validate(document));
-            Assert.Equal(["Báo cáo", "Câu hỏi", "Thông tin"], document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value));
+            Assert.Equal(["Báo cáo", "Chỉ tiêu", "Tổng hợp", "Câu hỏi", "Thông tin"], document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value));
         }
 
         var rows = Xlsx.Read(new MemoryStream(file.Content), "Báo cáo");
         var headers = rows[0].Cells.ToList();
         Assert.Equal(11 + 19, headers.Count);
         Assert.Equal("Mã đơn vị", headers[0]);
-        Assert.Contains("gv_chu_ky_so", headers);
+        // Vietnamese headers, the question's own words; no raw keys.
+        Assert.DoesNotContain(headers, h => h.Contains('_', StringComparison.Ordinal));
+        var total = headers.IndexOf("Tổng số giáo viên");
+        Assert.True(total > 10, string.Join(" | ", headers));
+        var ipv6 = headers.FindIndex(h => h.Contains("IPv6", StringComparison.Ordinal));
         Assert.Equal(9, rows.Count); // header + 8 units
         var thpt = rows.Single(r => r.Cells[0] == "THPT-1").Cells;
         Assert.Equal("Đã nộp", thpt[6]);
         Assert.Equal("Muộn", thpt[7]);
-        Assert.Equal("80", thpt[headers.IndexOf("gv_tong")]);
-        Assert.Equal("Đang triển khai", thpt[headers.IndexOf("ipv6")]);
+        Assert.Equal("80", thpt[total]);
+        Assert.Equal("Đang triển khai", thpt[ipv6]);
         var notFiled = rows.Single(r => r.Cells[0] == "TH-B1").Cells;
         Assert.Equal("Chưa nộp", notFiled[6]);
-        Assert.True(notFiled.Length <= headers.IndexOf("gv_tong") || notFiled[headers.IndexOf("gv_tong")] == "");
+        Assert.True(notFiled.Length <= total || notFiled[total] == "");
+
+        var indicators = Xlsx.Read(new MemoryStream(file.Content), "Chỉ tiêu");
+        Assert.Equal("Đánh giá", indicators[0].Cells[^1]);
+        var signatures = indicators.Single(r => r.Cells[0].Contains("chữ ký số", StringComparison.OrdinalIgnoreCase)).Cells;
+        Assert.Equal(["57", "130", "43.8"], signatures[2..5]);
+        var plans = indicators.Single(r => r.Cells[0].StartsWith("Đơn vị đã ban hành kế hoạch", StringComparison.Ordinal)).Cells;
+        Assert.Equal("chưa đủ dữ liệu (3/8 đơn vị)", plans[^1]);
+        var totals = Xlsx.Read(new MemoryStream(file.Content), "Tổng hợp");
+        Assert.Contains(totals, r => r.Cells[0] == "Tổng" && r.Cells[2] == "8" && r.Cells[3] == "3");
+        Assert.Contains(totals, r => r.Cells[0] == "Xã/phường" && r.Cells[1] == "Xã An Hòa" && r.Cells[2] == "4" && r.Cells[3] == "2");
+        Assert.Contains(totals, r => r.Cells[0] == "Cấp học" && r.Cells[1] == "Mầm non" && r.Cells[2] == "3");
         var info = Xlsx.Read(new MemoryStream(file.Content), "Thông tin");
         Assert.Contains(info, r => r.Cells[0] == "Kỳ báo cáo" && r.Cells[1] == "tháng 11/2025");
     }
@@ -205,6 +223,71 @@ public abstract class StatusTests(DatabaseFixture fixture) : DatabaseTests(fixtu
         Assert.DoesNotContain(lines, l => l.StartsWith("TH-B1,", StringComparison.Ordinal));
     }
 }
+
+
+/// <summary>The late list, level filters, whom to call, and the coverage rule for indicators.</summary>
+public abstract class UnitFilingTests(DatabaseFixture fixture) : DatabaseTests(fixture)
+{
+    private static readonly Period November = Period.Month(2025, 11);
+
+    [DbFact]
+    public async Task Late_units_show_days_late_and_missing_ones_the_focal_point_and_phone()
+    {
+        var rows = ReportingWorld.SmallDirectory.Select(r => r.Code == "THCS-A1" ? r with { Phone = "0229 123 456" } : r).ToList();
+        Assert.True((await World.Importer.ImportRowsAsync(ReportingWorld.Admin, rows, acceptValid: false)).Imported);
+        await World.FileAsync(await World.BindAsync(Role.FocalPoint, "TH-A1"), "TH-A1", November);
+        var thcs = await World.BindAsync(Role.FocalPoint, "THCS-A1");
+        var thpt = await World.BindAsync(Role.FocalPoint, "THPT-1");
+        World.Clock.SetUtcNow(new DateTimeOffset(2025, 11, 23, 10, 0, 0, VietnamTime.Offset));
+        await World.FileAsync(thpt, "THPT-1", November);
+
+        var all = await World.Status.UnitFilingsAsync(ReportingWorld.Admin, November);
+        var late = Assert.Single(all, f => f.Timeliness == Timeliness.Late);
+        Assert.Equal("THPT-1", late.Unit.Code);
+        Assert.Equal(4, late.DaysLate);
+        Assert.Equal(0, all.Single(f => f.Unit.Code == "TH-A1").DaysLate);
+        var missing = all.Single(f => f.Unit.Code == "THCS-A1");
+        Assert.False(missing.Submitted);
+        Assert.Equal(thcs.DisplayName, missing.FocalPointName);
+        Assert.Equal("0229 123 456", missing.Phone);
+
+        var upper = await World.Status.UnitFilingsAsync(ReportingWorld.Admin, November, kinds: [UnitKind.UpperSecondary]);
+        Assert.Equal(["THPT-1"], upper.Select(f => f.Unit.Code));
+        var officer = await World.BindAsync(Role.CommuneOfficer, "X-A");
+        var commune = await World.Status.UnitFilingsAsync(officer, November, kinds: [UnitKind.Preschool]);
+        Assert.Equal(["MN-A1", "MN-A2"], commune.Select(f => f.Unit.Code));
+        await Assert.ThrowsAsync<ReportingAccessDeniedException>(() => World.Status.UnitFilingsAsync(officer, November, "X-B"));
+    }
+
+    [DbFact]
+    public async Task An_indicator_from_too_few_units_gets_no_verdict()
+    {
+        await World.WithSmallDirectoryAsync();
+        await World.FileAsync(await World.BindAsync(Role.FocalPoint, "TH-A1"), "TH-A1", November,
+            ReportingWorld.GoodAnswers(("gv_tong", new IntegerAnswer(20)), ("gv_chu_ky_so", new IntegerAnswer(19))));
+
+        var report = await World.Status.IndicatorsAsync(ReportingWorld.Admin, November);
+        var figure = report.Figures.First(f => f.Definition.Kind == IndicatorKind.Ratio && f.Definition.Numerator == "gv_chu_ky_so");
+        Assert.Equal(1, figure.UnitsReporting);
+        Assert.True(figure.UnitsExpected >= 6, $"{figure.UnitsExpected}");
+        Assert.False(figure.EnoughData);
+        Assert.Null(figure.MeetsTarget);
+        Assert.NotNull(figure.Percent);
+
+        // The commune of that school: 1 of its 4 units is still too few; with 2 more of 4 it is judged.
+        var officer = await World.BindAsync(Role.CommuneOfficer, "X-A");
+        await World.FileAsync(await World.BindAsync(Role.FocalPoint, "MN-A1"), "MN-A1", November,
+            ReportingWorld.GoodAnswers(("gv_tong", new IntegerAnswer(20)), ("gv_chu_ky_so", new IntegerAnswer(19))));
+        var commune = await World.Status.IndicatorsAsync(officer, November);
+        var judged = commune.Figures.First(f => f.Definition.Numerator == "gv_chu_ky_so");
+        Assert.True(judged.EnoughData, $"{judged.UnitsReporting}/{judged.UnitsExpected}");
+        Assert.NotNull(judged.MeetsTarget);
+    }
+}
+
+public sealed class UnitFilingTests_on_Sqlite(SqliteFixture fixture) : UnitFilingTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class UnitFilingTests_on_Postgres(PostgresFixture fixture) : UnitFilingTests(fixture), IClassFixture<PostgresFixture>, IPostgresTests;
 
 public sealed class StatusTests_on_Sqlite(SqliteFixture fixture) : StatusTests(fixture), IClassFixture<SqliteFixture>;
 

@@ -1,11 +1,13 @@
 using DtsAssistant.Bot.Channels.State;
+using DtsAssistant.Bot.Conversation.State;
 
 namespace DtsAssistant.Bot.Channels.Inbox;
 
 /// <summary>
 /// Runs a channel's stored updates: one chat's updates strictly in order, different chats side by side.
 /// An update leaves the inbox (is marked done) only after its handler finished, so a crash or a hard stop
-/// leaves it pending and the next start runs it again; acknowledged updates are never lost.
+/// leaves it pending and the next start runs it again; acknowledged updates are never lost. Running it again does not
+/// apply it twice: the core recorded its id with its effects (<see cref="Delivery"/>) and only re-sends the replies.
 /// </summary>
 internal sealed class ChannelInbox(
     string channel,
@@ -113,6 +115,8 @@ internal sealed class ChannelInbox(
         }
         try
         {
+            // The core records this id with the update's effects, so running it again after a crash only re-sends.
+            Delivery.Enter(item.Channel, item.Id);
             await handler(item, _abort.Token);
             store.MarkDone(item);
         }

@@ -1,4 +1,5 @@
 using DtsAssistant.Bot.Conversation.Common;
+using DtsAssistant.Bot.Conversation.State;
 
 namespace DtsAssistant.Bot.Conversation.Routing;
 
@@ -11,6 +12,7 @@ namespace DtsAssistant.Bot.Conversation.Routing;
 internal sealed class ConversationEngine(
     IServiceScopeFactory scopes,
     KeyedLock locks,
+    HandledUpdates handled,
     ILogger<ConversationEngine> logger) : IConversationEngine
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
@@ -27,7 +29,9 @@ internal sealed class ConversationEngine(
             using var held = await locks.AcquireAsync(message.ConversationKey, cancellationToken).ConfigureAwait(false);
             await using var scope = scopes.CreateAsyncScope();
             var router = scope.ServiceProvider.GetRequiredService<MessageRouter>();
-            return await router.RouteAsync(new Turn(message, input.Text, input.ButtonData), cancellationToken).ConfigureAwait(false);
+            // One transaction for the message's effects and its platform id: a redelivery after a crash only re-sends.
+            return await handled.RunAsync(message.ConversationKey,
+                ct => router.RouteAsync(new Turn(message, input.Text, input.ButtonData), ct), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -8,9 +8,11 @@ namespace DtsAssistant.Bot.Conversation.State;
 /// <summary>
 /// Persists <see cref="ConversationState"/> as JSON in the reporting database (table conversation_states), so a paused
 /// or interrupted filing resumes after a restart and several replicas can share conversations. The table is ours, not
-/// part of the reporting model: it is created with portable SQL (SQLite and PostgreSQL) on first use. The state this
-/// process last read or wrote is remembered (states are immutable records), so a message reads the table only for a
-/// conversation this process has not seen since it started; every change is still written before the reply.
+/// part of the reporting model: it is created with portable SQL (SQLite and PostgreSQL) on first use. Inside a message's
+/// <see cref="SharedTransaction"/> the write commits with the message's other effects (<see cref="HandledUpdates"/>).
+/// On SQLite (one process) the state this process last committed is remembered (states are immutable records), so a
+/// message reads the table only for a conversation this process has not seen since it started. On PostgreSQL nothing is
+/// remembered: another replica may have moved the conversation on.
 /// </summary>
 internal sealed class ConversationStateStore(ReportingDatabase database, TimeProvider clock)
 {
@@ -27,9 +29,11 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConversationState> remembered = new(StringComparer.Ordinal);
     private volatile bool created;
 
+    private bool Remembers => database.Provider == DatabaseProvider.Sqlite;
+
     public async Task<ConversationState> LoadAsync(string conversationKey, CancellationToken ct)
     {
-        if (remembered.TryGetValue(conversationKey, out var known))
+        if (Remembers && remembered.TryGetValue(conversationKey, out var known))
         {
             return known;
         }
@@ -40,7 +44,12 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         var json = await db.ScalarAsync("SELECT state FROM conversation_states WHERE conversation_key = @key", ct, ("key", conversationKey))
             .ConfigureAwait(false) as string;
         var state = json is null ? ConversationState.Empty : JsonSerializer.Deserialize<ConversationState>(json, Json) ?? ConversationState.Empty;
-        Remember(conversationKey, state);
+        if (SharedTransaction.Current is not { HasWrites: true })
+        {
+            // (Within a transaction that wrote, what was read may still roll back.)
+            Remember(conversationKey, state);
+        }
+
         return state;
     }
 
@@ -68,11 +77,25 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         }
 
         await write.CommitAsync(ct).ConfigureAwait(false);
-        Remember(conversationKey, state.IsEmpty ? ConversationState.Empty : state);
+        var saved = state.IsEmpty ? ConversationState.Empty : state;
+        if (SharedTransaction.Current is { } shared)
+        {
+            // Durable only when the message's transaction commits; a rollback leaves it forgotten.
+            shared.OnCommitted(() => Remember(conversationKey, saved));
+        }
+        else
+        {
+            Remember(conversationKey, saved);
+        }
     }
 
     private void Remember(string conversationKey, ConversationState state)
     {
+        if (!Remembers)
+        {
+            return;
+        }
+
         if (remembered.Count >= MaxRemembered)
         {
             remembered.Clear();
@@ -93,6 +116,8 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         {
             if (!created)
             {
+                // Outside any message's transaction: the table must not roll back with it.
+                using var outside = SharedTransaction.Detach();
                 // OpenAsync migrates the reporting schema first (and switches SQLite to WAL).
                 await using var db = await database.OpenAsync(ct).ConfigureAwait(false);
                 await db.Database.ExecuteSqlRawAsync(

@@ -476,6 +476,61 @@ namespace DtsAssistant.Reporting.Data.Migrations.Postgres
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("DtsAssistant.Reporting.Reminders.ReminderLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodKey", "Kind");
+
+                    b.HasIndex("PersonId", "PeriodKey", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("reminder_log", (string)null);
+                });
+
+            modelBuilder.Entity("DtsAssistant.Reporting.Reminders.ReminderMute", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MutedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("reminder_mutes", (string)null);
+                });
+
             modelBuilder.Entity("DtsAssistant.Reporting.Data.Answer", b =>
                 {
                     b.HasOne("DtsAssistant.Reporting.Data.Report", null)

@@ -449,6 +449,59 @@ namespace DtsAssistant.Reporting.Data.Migrations.Sqlite
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("DtsAssistant.Reporting.Reminders.ReminderLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodKey", "Kind");
+
+                    b.HasIndex("PersonId", "PeriodKey", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("reminder_log", (string)null);
+                });
+
+            modelBuilder.Entity("DtsAssistant.Reporting.Reminders.ReminderMute", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MutedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("reminder_mutes", (string)null);
+                });
+
             modelBuilder.Entity("DtsAssistant.Reporting.Data.Answer", b =>
                 {
                     b.HasOne("DtsAssistant.Reporting.Data.Report", null)

@@ -1,0 +1,116 @@
+using DtsAssistant.Reporting.Data;
+using DtsAssistant.Reporting.Directory;
+using DtsAssistant.Reporting.Schedule;
+using DtsAssistant.Reporting.Status;
+using Microsoft.EntityFrameworkCore;
+
+namespace DtsAssistant.Reporting.Reminders;
+
+/// <summary>Where a person can be reached: a bound chat identity, most recently bound first.</summary>
+public sealed record ChatAddress(string Channel, string UserId);
+
+/// <summary>A unit not yet filed, in a digest, with whom to call.</summary>
+public sealed record DigestUnit(UnitInfo Unit, bool HasDraft, string? FocalPointName, string? Phone);
+
+/// <summary>A commune officer's digest: the commune's counts and the units not yet filed.</summary>
+public sealed record DigestContent(CommuneInfo Commune, int Expected, int Submitted, int OnTime, int Late, IReadOnlyList<DigestUnit> Missing);
+
+/// <summary>One notice for one person: a reminder for <paramref name="Unit"/> or a digest for a commune.</summary>
+public sealed record PlannedNotice(NoticeSlot Slot, long PersonId, string PersonName, IReadOnlyList<ChatAddress> Addresses,
+    UnitInfo? Unit, PeriodWindow Window, DigestContent? Digest)
+{
+    public (long PersonId, string PeriodKey, NoticeKind Kind) Key => (PersonId, Slot.Period.Key, Slot.Kind);
+}
+
+/// <summary>
+/// Who gets which notice at an instant: focal points (with a chat identity, not muted, not yet sent this notice)
+/// whose unit has not submitted the period; commune officers a digest of their commune. Reads a few set-based
+/// queries per pending notice; sends nothing.
+/// </summary>
+public interface IReminderPlanner
+{
+    ReminderTiming Timing { get; }
+
+    Task<IReadOnlyList<PlannedNotice>> PlanAsync(DateTimeOffset at, CancellationToken ct = default);
+}
+
+internal sealed class ReminderPlanner(ReportingDatabase database, IReportingSchedule schedule, IDirectoryService directory) : IReminderPlanner
+{
+    public ReminderTiming Timing { get; } = new(schedule);
+
+    public async Task<IReadOnlyList<PlannedNotice>> PlanAsync(DateTimeOffset at, CancellationToken ct = default)
+    {
+        var slots = Timing.PendingAt(at);
+        if (slots.Count == 0)
+        {
+            return [];
+        }
+
+        // Focal points from the directory's own list (one row per bound identity, most recently bound first).
+        var focal = (await directory.FocalPointsAsync(null, ct)).GroupBy(c => (c.PersonId, c.Unit.Id)).ToList();
+        await using var db = await database.OpenAsync(ct);
+        var officers = await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.RevokedAt == null && r.Role == Role.CommuneOfficer && r.CommuneId != null)
+            .Join(db.People.AsNoTracking(), r => r.PersonId, p => p.Id, (r, p) => new { r.PersonId, CommuneId = r.CommuneId!.Value, p.DisplayName })
+            .ToListAsync(ct);
+        if (focal.Count == 0 && officers.Count == 0)
+        {
+            return [];
+        }
+
+        var identities = (await db.ChatIdentities.AsNoTracking().OrderByDescending(i => i.BoundAt)
+                .Select(i => new { i.PersonId, i.Channel, i.PlatformUserId }).ToListAsync(ct))
+            .GroupBy(i => i.PersonId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ChatAddress>)g.Select(i => new ChatAddress(i.Channel, i.PlatformUserId)).ToList());
+        var muted = (await db.ReminderMutes.AsNoTracking().Select(m => m.PersonId).ToListAsync(ct)).ToHashSet();
+        var units = (await db.ActiveUnitsAsync(ct)).ToDictionary(u => u.Id);
+        var phones = await db.Units.AsNoTracking().Where(u => u.Phone != null && u.Phone != "").Select(u => new { u.Id, u.Phone }).ToDictionaryAsync(u => u.Id, u => u.Phone, ct);
+        var focalByUnit = focal.GroupBy(g => g.Key.Id).ToDictionary(g => g.Key, g => g.First().First().DisplayName);
+
+        var notices = new List<PlannedNotice>();
+        foreach (var slot in slots)
+        {
+            var periodKey = slot.Period.Key;
+            var kind = slot.Kind;
+            var sent = (await db.ReminderLog.AsNoTracking().Where(l => l.PeriodKey == periodKey && l.Kind == kind).Select(l => l.PersonId).ToListAsync(ct)).ToHashSet();
+            var reports = await PeriodData.ReportsAsync(db, slot.Period, null, ct);
+            var window = schedule.WindowOf(slot.Period);
+            bool Submitted(int unitId) => reports.TryGetValue(unitId, out var r) && r.IsSubmitted;
+
+            foreach (var contact in slot.IsDigest ? [] : focal)
+            {
+                var (personId, unitId) = contact.Key;
+                if (!muted.Contains(personId) && !sent.Contains(personId) && !Submitted(unitId) && identities.TryGetValue(personId, out var to))
+                {
+                    notices.Add(new PlannedNotice(slot, personId, contact.First().DisplayName, to, contact.First().Unit, window, null));
+                }
+            }
+
+            foreach (var officer in slot.IsDigest ? officers : [])
+            {
+                if (muted.Contains(officer.PersonId) || sent.Contains(officer.PersonId) || !identities.TryGetValue(officer.PersonId, out var to))
+                {
+                    continue;
+                }
+
+                var inCommune = units.Values.Where(u => u.ReportsTo == ReportingLine.Commune && u.Commune?.Id == officer.CommuneId).ToList();
+                if (inCommune.Count == 0)
+                {
+                    continue;
+                }
+
+                var missing = inCommune.Where(u => !Submitted(u.Id))
+                    .OrderBy(u => u.Name, StringComparer.Ordinal)
+                    .Select(u => new DigestUnit(u, reports.ContainsKey(u.Id), focalByUnit.GetValueOrDefault(u.Id), phones.GetValueOrDefault(u.Id)))
+                    .ToList();
+                var submitted = inCommune.Where(u => Submitted(u.Id)).Select(u => reports[u.Id]).ToList();
+                var digest = new DigestContent(inCommune[0].Commune!, inCommune.Count, submitted.Count,
+                    submitted.Count(r => r.Timeliness != Timeliness.Late), submitted.Count(r => r.Timeliness == Timeliness.Late), missing);
+                notices.Add(new PlannedNotice(slot, officer.PersonId, officer.DisplayName, to, null, window, digest));
+            }
+        }
+
+        // One notice per person, period and kind (a person may hold two focal roles: the first unit not filed).
+        return notices.DistinctBy(n => n.Key).ToList();
+    }
+}
