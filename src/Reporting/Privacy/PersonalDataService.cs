@@ -97,10 +97,35 @@ internal sealed class PersonalDataService(ReportingDatabase database, TimeProvid
 
         if (database.Provider == DatabaseProvider.Sqlite)
         {
-            // Old page images of the erased rows may still sit in the write-ahead log: copy it back and cut it to zero.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+            // Old page images of the erased rows may still sit in the write-ahead log: once committed (inside a shared
+            // transaction, at its commit), copy the log back and cut it to zero.
+            if (SharedTransaction.Current is { } shared)
+            {
+                shared.OnCommitted(() => TruncateWal(database.ConnectionString));
+            }
+            else
+            {
+                TruncateWal(database.ConnectionString);
+            }
         }
         return new ErasureResult(identitiesRemoved > 0 || rewritten > 0, identitiesRemoved, rewritten);
+    }
+
+    private static void TruncateWal(string connectionString)
+    {
+        try
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection(
+                new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout=5000; PRAGMA wal_checkpoint(TRUNCATE);";
+            command.ExecuteNonQuery();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Busy: the periodic checkpoint copies the log later; the rows themselves are already rewritten.
+        }
     }
 
     private static List<string> Actors(string channel, string platformUserId, IEnumerable<IdentityView> identities) =>
