@@ -24,7 +24,7 @@ public static class ReportingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp =>
         {
-            var database = ReportingDatabase.FromConfiguration(configuration);
+            var database = ReportingDatabase.FromConfiguration(configuration, sp.GetRequiredService<TimeProvider>());
             // Demo default: an empty database gets the synthetic sample directory ("DỮ LIỆU MẪU") on first use.
             if (!string.Equals(configuration["Reporting:SeedSampleDirectory"], "false", StringComparison.OrdinalIgnoreCase))
             {

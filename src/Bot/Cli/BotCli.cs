@@ -22,6 +22,7 @@ internal static class BotCli
             "roles" => await AdminCommands.RolesAsync(rest),
             "backup" => await BackupCommand.BackupAsync(rest),
             "restore" => await BackupCommand.RestoreAsync(rest),
+            "sample" => await SampleCommand.RunAsync(rest),
             "-h" or "--help" or "help" => PrintUsage(Console.Out, 0),
             // Options such as --urls belong to the server.
             _ when command.StartsWith('-') => await ServeCommand.RunAsync(args),
@@ -50,6 +51,7 @@ internal static class BotCli
               reminders preview --at <ISO time>   các nhắc nhở sẽ gửi vào thời điểm đó (không gửi)
               zalo tokens status | reset --yes     cặp token Zalo đã lưu: xem hạn / xóa để dùng cặp trong cấu hình
               people unreachable                  những người không nhận được tin nhắn và lý do
+              sample reports --months N           điền báo cáo mẫu cho N tháng gần nhất (chỉ với danh mục mẫu MAU-)
             """);
         return exitCode;
     }

@@ -18,6 +18,9 @@ public sealed record IncomingMessage(
 {
     /// <summary>The conversation key: one per person and channel.</summary>
     public string ConversationKey => $"{Channel}:{UserId}";
+
+    /// <summary>Written in a group (a Telegram group's chat is not the person's): replies there are read by everyone.</summary>
+    public bool InGroup => ChatId != UserId;
 }
 
 /// <summary>A button offered with a reply. Pressing it sends <paramref name="Data"/> back as <see cref="IncomingMessage.ButtonData"/>.</summary>

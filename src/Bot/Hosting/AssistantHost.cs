@@ -1,4 +1,5 @@
 using DtsAssistant.Bot.Channels;
+using DtsAssistant.Bot.Dashboard;
 using DtsAssistant.Bot.Orchestration;
 using DtsAssistant.Bot.Reminders;
 
@@ -34,6 +35,7 @@ internal static class AssistantHost
 
         var app = builder.Build();
         app.MapChannels();
+        app.MapDashboard();
         app.Lifetime.ApplicationStarted.Register(() => LogStart(app));
         return app;
     }

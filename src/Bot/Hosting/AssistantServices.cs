@@ -1,4 +1,5 @@
 using DtsAssistant.Bot.Conversation;
+using DtsAssistant.Bot.Dashboard;
 using DtsAssistant.Bot.Orchestration;
 using DtsAssistant.Knowledge;
 using DtsAssistant.Reporting;
@@ -15,6 +16,7 @@ internal static class AssistantServices
         services.AddReporting(configuration);
         services.AddConversation(configuration);
         services.AddOrchestration(configuration);
+        services.AddDashboard();
         return services;
     }
 }

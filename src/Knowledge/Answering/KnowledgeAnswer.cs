@@ -11,4 +11,11 @@ public interface IKnowledgeAnswerer
 {
     /// <summary>Answers one question. Relative questions ("còn mấy ngày") use the injected TimeProvider.</summary>
     KnowledgeAnswer Ask(string question);
+
+    /// <summary>
+    /// The typed reading of a question, before any fact is looked up: intent (small talk and help included), item
+    /// references, period, sender, and whether it asks for reported figures. The conversation layer can use it to reply
+    /// per role or route to report data.
+    /// </summary>
+    Understanding.UnderstoodQuestion Understand(string question) => Understanding.QuestionReader.Read(question);
 }

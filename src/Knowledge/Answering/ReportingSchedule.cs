@@ -30,6 +30,12 @@ public sealed partial record ReportingSchedule(int? MonthlyDay, int? QuarterlyDa
     {
         foreach (var chunk in chunks)
         {
+            // Every rule is written "(trước ngày N)": skip folding text that has no bracket.
+            if (!chunk.Text.Contains('(', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var folded = VietnameseText.NormalizeAndFold(chunk.Text);
             var monthly = Monthly().Match(folded);
             var quarterly = Quarterly().Match(folded);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DtsAssistant.Knowledge.Answering;
 using DtsAssistant.Knowledge.Chunking;
 using DtsAssistant.Knowledge.Documents;
+using DtsAssistant.Knowledge.Facts;
 using DtsAssistant.Knowledge.Text;
 
 namespace DtsAssistant.Knowledge.Retrieval;
@@ -16,7 +17,7 @@ public sealed class KnowledgeIndex
         Index = index;
         Analyzer = analyzer;
         BuildTime = buildTime;
-        Schedule = ReportingSchedule.Find(chunks);
+        Facts = FactCompiler.Compile(chunks, documents, analyzer.Glossary, index);
     }
 
     public IReadOnlyList<DocumentInfo> Documents { get; }
@@ -29,8 +30,11 @@ public sealed class KnowledgeIndex
 
     public TimeSpan BuildTime { get; }
 
+    /// <summary>The facts compiled from the documents: table records, targets, reporting rules, documents, practices.</summary>
+    public PlanFacts Facts { get; }
+
     /// <summary>The periodic reporting deadlines the documents state, when they state them.</summary>
-    public ReportingSchedule? Schedule { get; }
+    public ReportingSchedule? Schedule => Facts.Schedule;
 
     /// <summary>Reads every document of a knowledge-base folder (.md with front matter, .docx, .pdf) and the glossary.</summary>
     public static KnowledgeIndex Load(string folder)

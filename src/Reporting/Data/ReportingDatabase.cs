@@ -47,7 +47,8 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     /// <summary>Contexts kept for reuse (more may be in use at once; the extra ones are simply not kept).</summary>
     private const int ContextPoolSize = 128;
 
-    private Timer? _checkpoints;
+    private ITimer? _checkpoints;
+    private readonly TimeProvider _time;
     private int _checkpointRunning;
 
     private readonly Func<ReportingDbContext> _create;
@@ -63,8 +64,11 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _migrated;
 
-    public ReportingDatabase(DatabaseProvider provider, string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Full)
+    /// <param name="time">Runs the SQLite checkpoint timer (System when null).</param>
+    public ReportingDatabase(DatabaseProvider provider, string connectionString, TimeProvider? time = null,
+        SqliteSynchronous synchronous = SqliteSynchronous.Full)
     {
+        _time = time ?? TimeProvider.System;
         Provider = provider;
         ConnectionString = connectionString;
         _pragmas = synchronous == SqliteSynchronous.Normal ? SqlitePragmas.Normal : SqlitePragmas.Full;
@@ -80,8 +84,9 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
                 // scope) cost more than the queries it ran. A context is reset when it goes back to the pool.
                 var sqlitePool = new PooledDbContextFactory<SqliteReportingDbContext>(sqlite, ContextPoolSize);
                 _create = sqlitePool.CreateDbContext;
-                _createOn = connection => new SqliteReportingDbContext(new DbContextOptionsBuilder<SqliteReportingDbContext>()
-                    .UseSqlite(connection).Options);
+                // Options without a connection, built once: each context of a shared transaction gets its connection set.
+                var sqliteShared = new DbContextOptionsBuilder<SqliteReportingDbContext>().UseSqlite().Options;
+                _createOn = connection => OnConnection(new SqliteReportingDbContext(sqliteShared), connection);
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = new DbContextOptionsBuilder<PostgresReportingDbContext>()
@@ -89,8 +94,8 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
                     .Options;
                 var postgresPool = new PooledDbContextFactory<PostgresReportingDbContext>(postgres, ContextPoolSize);
                 _create = postgresPool.CreateDbContext;
-                _createOn = connection => new PostgresReportingDbContext(new DbContextOptionsBuilder<PostgresReportingDbContext>()
-                    .UseNpgsql(connection).Options);
+                var postgresShared = new DbContextOptionsBuilder<PostgresReportingDbContext>().UseNpgsql().Options;
+                _createOn = connection => OnConnection(new PostgresReportingDbContext(postgresShared), connection);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider));
@@ -98,6 +103,12 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     }
 
     public DatabaseProvider Provider { get; }
+
+    private static ReportingDbContext OnConnection(ReportingDbContext db, DbConnection connection)
+    {
+        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+        return db;
+    }
 
     public string ConnectionString { get; }
 
@@ -114,7 +125,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
             DefaultTimeout = 30,
         }.ToString();
 
-    public static ReportingDatabase FromConfiguration(IConfiguration configuration)
+    public static ReportingDatabase FromConfiguration(IConfiguration configuration, TimeProvider? time = null)
     {
         var options = new DatabaseOptions();
         configuration.GetSection("Database").Bind(options);
@@ -126,7 +137,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
                 : throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
         }
 
-        return new ReportingDatabase(options.Provider, connectionString, options.Synchronous);
+        return new ReportingDatabase(options.Provider, connectionString, time, options.Synchronous);
     }
 
     /// <summary>A context without the migration check (for callers that already ran <see cref="MigrateAsync"/>).</summary>
@@ -236,7 +247,8 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
             _migrated = targetMigration is null;
             if (Provider == DatabaseProvider.Sqlite && _checkpoints is null && CheckpointInterval > TimeSpan.Zero)
             {
-                _checkpoints = new Timer(_ => CheckpointNow(), null, CheckpointInterval, CheckpointInterval);
+                // One shot, re-armed after each run: a clock that jumps ahead (a test's fake clock) runs one checkpoint, not one per interval skipped.
+                _checkpoints = _time.CreateTimer(_ => CheckpointAndRearm(), null, CheckpointInterval, Timeout.InfiniteTimeSpan);
             }
         }
         finally
@@ -275,6 +287,12 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
         {
             Volatile.Write(ref _checkpointRunning, 0);
         }
+    }
+
+    private void CheckpointAndRearm()
+    {
+        CheckpointNow();
+        Volatile.Read(ref _checkpoints)?.Change(CheckpointInterval, Timeout.InfiniteTimeSpan);
     }
 
     public void Dispose()
@@ -321,12 +339,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
         private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = [];
 
         /// <summary>For a connection opened outside EF (a <see cref="SharedTransaction"/>'s).</summary>
-        public async Task ApplyAsync(DbConnection connection, CancellationToken ct)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = _pragmas;
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        public Task ApplyAsync(DbConnection connection, CancellationToken ct) => ConnectionOpenedAsync(connection, null!, ct);
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

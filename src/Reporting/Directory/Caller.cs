@@ -51,11 +51,48 @@ public sealed record Caller(long? PersonId, string Actor, string DisplayName, IR
     public bool CanFileFor(UnitInfo unit) => IsAdmin || FilingUnits.Any(u => u.Id == unit.Id);
 }
 
-/// <summary>Thrown when a caller asks for data outside their scope; the message is Vietnamese and safe to show.</summary>
-public sealed class ReportingAccessDeniedException(string message) : Exception(message)
+/// <summary>Why a caller was refused; the conversation layer words it.</summary>
+public enum AccessDenial
+{
+    OutOfScope,
+    NotRegistered,
+    UnknownCommune,
+    OtherCommune,
+    UnknownUnit,
+    ReportNotFound,
+    AdminOnly,
+}
+
+/// <summary>
+/// Thrown when a caller asks for data outside their scope. <see cref="Reason"/> and <see cref="Subject"/> (a code or a
+/// name) say why; the chat words them. The message is English, for logs.
+/// </summary>
+public sealed class ReportingAccessDeniedException : Exception
 {
     public ReportingAccessDeniedException()
-        : this("Bạn không có quyền xem dữ liệu này.")
+        : this(AccessDenial.OutOfScope)
     {
     }
+
+    public ReportingAccessDeniedException(AccessDenial reason, string? subject = null)
+        : base(subject is null ? $"Access denied: {reason}" : $"Access denied: {reason} ({subject})")
+    {
+        Reason = reason;
+        Subject = subject;
+    }
+
+    /// <summary>A refusal described only in words (logs); worded to people as <see cref="AccessDenial.OutOfScope"/>.</summary>
+    public ReportingAccessDeniedException(string message)
+        : base(message)
+    {
+    }
+
+    public ReportingAccessDeniedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public AccessDenial Reason { get; }
+
+    public string? Subject { get; }
 }

@@ -51,7 +51,7 @@ internal static class DirectoryMapping
     {
         if (!caller.SeesProvince && caller.OverseenCommunes.Count == 0 && caller.FilingUnits.Count == 0)
         {
-            throw new ReportingAccessDeniedException("Bạn chưa đăng ký vai trò nào để xem số liệu báo cáo. Vui lòng dùng /dangky <mã mời> do quản trị cấp.");
+            throw new ReportingAccessDeniedException(AccessDenial.NotRegistered);
         }
 
         var units = (await db.ActiveUnitsAsync(ct)).Where(caller.CanSee).ToList();
@@ -64,12 +64,12 @@ internal static class DirectoryMapping
             var commune = await db.Communes.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
             if (commune is null)
             {
-                throw new ReportingAccessDeniedException($"Không tìm thấy xã/phường có mã {code}.");
+                throw new ReportingAccessDeniedException(AccessDenial.UnknownCommune, code);
             }
 
             if (!caller.SeesProvince && caller.OverseenCommunes.All(c => c.Id != commune.Id))
             {
-                throw new ReportingAccessDeniedException($"Bạn không có quyền xem số liệu của {commune.Name}.");
+                throw new ReportingAccessDeniedException(AccessDenial.OtherCommune, commune.Name);
             }
 
             units = units.Where(u => u.Commune?.Id == commune.Id).ToList();

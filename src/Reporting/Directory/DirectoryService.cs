@@ -160,7 +160,7 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
     {
         if (!by.IsAdmin && by.Actor != Actor(channel, platformUserId))
         {
-            throw new ReportingAccessDeniedException("Chỉ quản trị mới có thể hủy đăng ký của người khác.");
+            throw new ReportingAccessDeniedException(AccessDenial.AdminOnly);
         }
 
         var now = clock.GetUtcNow();
@@ -192,7 +192,7 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
     {
         if (!by.IsAdmin)
         {
-            throw new ReportingAccessDeniedException("Chỉ quản trị mới được tạo mã mời.");
+            throw new ReportingAccessDeniedException(AccessDenial.AdminOnly);
         }
 
         if (count is < 1 or > 1000)
@@ -253,7 +253,7 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
     {
         if (!by.IsAdmin)
         {
-            throw new ReportingAccessDeniedException("Chỉ quản trị mới được xem danh sách mã mời.");
+            throw new ReportingAccessDeniedException(AccessDenial.AdminOnly);
         }
 
         await using var db = await database.OpenAsync(ct);

@@ -79,7 +79,7 @@ public sealed partial class UnitImporter(ReportingDatabase database, TimeProvide
     {
         if (!by.IsAdmin)
         {
-            throw new ReportingAccessDeniedException("Chỉ quản trị mới được nhập danh mục đơn vị.");
+            throw new ReportingAccessDeniedException(AccessDenial.AdminOnly);
         }
 
         await using var db = await database.OpenAsync(ct);

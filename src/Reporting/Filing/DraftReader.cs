@@ -33,10 +33,17 @@ internal sealed class DraftReader(ReportingDatabase database, IFormCatalog forms
     public static AnswerValue ValueOf(FormDefinition form, Answer answer) =>
         AnswerValue.FromStorage(form.Question(answer.QuestionKey)?.Type ?? QuestionType.Text, answer.Value);
 
-    public static AnswerChange Change(FormDefinition form, Answer a)
+    /// <summary>Who changed an answer, as another person of the unit may read it: a name, never a chat id.</summary>
+    public const string AnotherFocalPoint = "đầu mối khác của đơn vị";
+
+    /// <param name="names">Display names of the people who changed the answers (by person id).</param>
+    public static AnswerChange Change(FormDefinition form, Answer a, IReadOnlyDictionary<long, string> names)
     {
         var question = form.Question(a.QuestionKey);
-        return new(a.QuestionKey, question?.Text ?? a.QuestionKey, question is null ? a.Value : ValueOf(form, a).Display(question), a.UpdatedBy, a.UpdatedAt);
+        var by = a.UpdatedByPersonId is { } person && names.TryGetValue(person, out var name) && name is { Length: > 0 } and not "(chưa có tên)"
+            ? name
+            : AnotherFocalPoint;
+        return new(a.QuestionKey, question?.Text ?? a.QuestionKey, question is null ? a.Value : ValueOf(form, a).Display(question), by, a.UpdatedAt);
     }
 
     /// <summary>Errors and warnings of the working version as stored.</summary>
@@ -85,10 +92,6 @@ internal sealed class DraftReader(ReportingDatabase database, IFormCatalog forms
             : new Receipt(last.ReferenceNumber, report.Id, unit.Code, unit.Name, Period.Parse(report.PeriodKey), last.Version, last.SubmittedAt,
                 report.Timeliness ?? last.Timeliness);
     }
-
-    /// <summary>An instant as Vietnamese local time and date ("23:59 19/11/2025").</summary>
-    public static string Local(DateTimeOffset instant) =>
-        VietnamTime.ToLocal(instant).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static ValidationResult Validation(IReadOnlyList<AnswerProblem> problems) =>
         new(problems.Where(p => p.Severity == ProblemSeverity.Error).ToList(), problems.Where(p => p.Severity == ProblemSeverity.Warning).ToList());

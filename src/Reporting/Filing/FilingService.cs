@@ -58,7 +58,7 @@ internal sealed class FilingService : IFilingService
         var report = await FilingQueries.For(db).ReportWithUnitAsync(db, reportId, ct);
         if (report?.Unit is null || !caller.CanSee(report.Unit.ToInfo()))
         {
-            throw new ReportingAccessDeniedException("Không tìm thấy báo cáo hoặc bạn không có quyền xem.");
+            throw new ReportingAccessDeniedException(AccessDenial.ReportNotFound);
         }
 
         return await _reader.ValidateAsync(db, report, report.Unit.ToInfo(), ct);
@@ -82,7 +82,7 @@ internal sealed class FilingService : IFilingService
         var unit = await db.Units.AsNoTracking().Include(u => u.Commune).FirstOrDefaultAsync(u => u.Code == code, ct);
         if (unit is null || !caller.CanSee(unit.ToInfo()))
         {
-            throw new ReportingAccessDeniedException($"Không tìm thấy đơn vị {code} hoặc bạn không có quyền xem.");
+            throw new ReportingAccessDeniedException(AccessDenial.UnknownUnit, code);
         }
 
         var reports = await db.Reports.AsNoTracking().Where(r => r.UnitId == unit.Id)

@@ -60,8 +60,8 @@ public enum OpenOutcome
     Denied,
 }
 
-/// <param name="Message">Vietnamese, ready to show.</param>
-public sealed record OpenResult(OpenOutcome Outcome, string Message, DraftSession? Session);
+/// <summary>What opening a report did (the conversation layer words it); the session when there is one to show.</summary>
+public sealed record OpenResult(OpenOutcome Outcome, DraftSession? Session);
 
 public enum SaveOutcome
 {
@@ -86,7 +86,7 @@ public sealed record AnswerChange(string QuestionKey, string QuestionText, strin
 
 /// <param name="Revision">The report's revision after the call (pass it with the next save).</param>
 /// <param name="ChangedByOthers">Answers changed by others since the caller's revision (also on success).</param>
-public sealed record SaveResult(SaveOutcome Outcome, string Message, int Revision, IReadOnlyList<AnswerProblem> Problems, IReadOnlyList<AnswerChange> ChangedByOthers);
+public sealed record SaveResult(SaveOutcome Outcome, int Revision, IReadOnlyList<AnswerProblem> Problems, IReadOnlyList<AnswerChange> ChangedByOthers);
 
 public sealed record ValidationResult(IReadOnlyList<AnswerProblem> Errors, IReadOnlyList<AnswerProblem> Warnings)
 {
@@ -109,7 +109,7 @@ public enum SubmitOutcome
     Denied,
 }
 
-public sealed record SubmitResult(SubmitOutcome Outcome, string Message, Receipt? Receipt, ValidationResult? Validation);
+public sealed record SubmitResult(SubmitOutcome Outcome, Receipt? Receipt, ValidationResult? Validation);
 
 public enum AmendOutcome
 {
@@ -123,7 +123,7 @@ public enum AmendOutcome
     Denied,
 }
 
-public sealed record AmendResult(AmendOutcome Outcome, string Message, DraftSession? Session);
+public sealed record AmendResult(AmendOutcome Outcome, DraftSession? Session);
 
 public sealed record ReportSummary(long ReportId, Period Period, ReportStatus Status, int SubmittedVersion, Timeliness? Timeliness,
     DateTimeOffset? LastSubmittedAt, string? ReferenceNumber);

@@ -9,11 +9,12 @@ namespace DtsAssistant.Reporting.Filing;
 /// <summary>
 /// Synthetic submitted reports for the sample directory (benchmarks and demos): for each month, most units file,
 /// most of them on time, with plausible figures that drift slowly. Deterministic for a seed. Written in bulk.
+/// With <c>notAfter</c>, a unit whose drawn filing time is later than that instant has not filed yet.
 /// </summary>
 internal static class SampleReports
 {
     public static async Task<int> SeedAsync(ReportingDatabase database, IFormCatalog forms, IReportingSchedule schedule,
-        IReadOnlyList<Period> periods, int seed = SampleDirectory.DefaultSeed, CancellationToken ct = default)
+        IReadOnlyList<Period> periods, int seed = SampleDirectory.DefaultSeed, CancellationToken ct = default, DateTimeOffset? notAfter = null)
     {
         var count = 0;
         await using var db = await database.OpenAsync(ct);
@@ -53,6 +54,11 @@ internal static class SampleReports
                 var onTime = draw < 0.80;
                 var submittedAt = onTime ? window.DueAt.AddDays(-1 - random.Next(0, 15)).AddHours(random.Next(0, 10))
                     : window.DueAt.AddDays(random.Next(0, 20)).AddHours(random.Next(1, 10));
+                if (submittedAt > notAfter)
+                {
+                    continue; // not filed yet at that instant
+                }
+
                 var at = submittedAt.ToUnixTimeMilliseconds();
                 var timeliness = schedule.TimelinessOf(period, submittedAt).ToString();
                 Set(insertReport, unit.Id, period.Kind.ToString(), period.Key, form.Id, form.Version, timeliness, at - 7_200_000, at);

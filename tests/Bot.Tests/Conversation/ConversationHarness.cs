@@ -22,11 +22,14 @@ internal sealed class ConversationHarness : IAsyncDisposable
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "dts-conv-" + Guid.NewGuid().ToString("N"));
     private readonly string? postgres;
+    private readonly Action<IServiceCollection>? configure;
     private ServiceProvider provider;
 
     /// <param name="postgresConnectionString">Run on this PostgreSQL database instead of a SQLite file.</param>
-    public ConversationHarness(DateTimeOffset? now = null, string? postgresConnectionString = null)
+    /// <param name="configure">Replaces services after the real composition (a failing planner, for the apology).</param>
+    public ConversationHarness(DateTimeOffset? now = null, string? postgresConnectionString = null, Action<IServiceCollection>? configure = null)
     {
+        this.configure = configure;
         Directory.CreateDirectory(folder);
         Clock = new FakeTimeProvider(now ?? Start);
         postgres = postgresConnectionString;
@@ -59,6 +62,7 @@ internal sealed class ConversationHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         // The real knowledge base, indexed once for all tests (indexing takes seconds; the answers do not depend on the test).
         services.AddSingleton(SharedKnowledge.Value.GetRequiredService<IKnowledgeAnswerer>());
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

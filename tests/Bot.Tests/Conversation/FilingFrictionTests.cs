@@ -127,6 +127,11 @@ public sealed class FilingFrictionTests : IAsyncLifetime
         Assert.DoesNotContain("\n9. ", afterEdit);
         Assert.Contains("gửi", afterEdit);
         Assert.True(afterEdit.Split('\n').Length < text.Split('\n').Length / 2, afterEdit);
+
+        await chat.SayAsync("fp1", "sửa 5");
+        var kept = await chat.SayAsync("fp1", "giữ nguyên");                // no change: still the short view, not the whole summary
+        Assert.Contains("đã sửa câu 5", kept);
+        Assert.DoesNotContain("\n1. ", kept);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using DtsAssistant.Reporting.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DtsAssistant.Reporting.Tests.Data;
 
@@ -54,6 +55,25 @@ public sealed class SqliteWritePathTests : IDisposable
         Assert.True(new FileInfo(File).Length > before + 100_000, "the background checkpoint never copied the log");
         database.Dispose();
         await held.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_checkpointer_runs_on_the_injected_clock_and_a_jump_of_the_clock_runs_it_once()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 11, 10, 2, 0, 0, TimeSpan.Zero));
+        using var database = new ReportingDatabase(DatabaseProvider.Sqlite, $"Data Source={File};Pooling=False", clock) { CheckpointInterval = TimeSpan.FromSeconds(1) };
+        await database.MigrateAsync();
+        await using var held = database.CreateDbContext();
+        await held.Database.OpenConnectionAsync();
+        var before = new FileInfo(File).Length;
+
+        await WriteCommunesAsync(database, 3000);
+        var whileTheClockStands = new FileInfo(File).Length;
+        // 400 days of one-second ticks: a periodic timer would run the checkpoint 34 million times here.
+        clock.Advance(TimeSpan.FromDays(400));
+
+        Assert.Equal(before, whileTheClockStands);
+        Assert.True(new FileInfo(File).Length > before + 100_000, "advancing the clock did not run the checkpoint");
     }
 
     [Fact]

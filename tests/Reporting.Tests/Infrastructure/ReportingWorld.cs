@@ -125,12 +125,12 @@ public sealed class ReportingWorld
             }
 
             var saved = await Filing.SaveAnswerAsync(focalPoint, session.ReportId, question.Key, value, revision);
-            Assert.True(saved.Outcome == SaveOutcome.Saved, $"{question.Key}: {saved.Outcome} {saved.Message}");
+            Assert.True(saved.Outcome == SaveOutcome.Saved, $"{question.Key}: {saved.Outcome} {string.Join(" ", saved.Problems.Select(p => p.Message))}");
             revision = saved.Revision;
         }
 
         var submitted = await Filing.SubmitAsync(focalPoint, session.ReportId, revision);
-        Assert.True(submitted.Outcome == SubmitOutcome.Submitted, submitted.Message);
+        Assert.True(submitted.Outcome == SubmitOutcome.Submitted, submitted.Outcome.ToString());
         return submitted.Receipt!;
     }
 }

@@ -14,7 +14,8 @@ internal sealed class ChannelInbox(
     ChannelStateStore store,
     Func<InboxItem, CancellationToken, Task> handler,
     ILogger logger,
-    int maxConcurrency = 4)
+    int maxConcurrency = 4,
+    TimeProvider? time = null)
 {
     private readonly Dictionary<string, Queue<InboxItem>> _lanes = [];
     private readonly SemaphoreSlim _slots = new(maxConcurrency);
@@ -154,7 +155,7 @@ internal sealed class ChannelInbox(
             _accepting = false;
             idle = _idle.Task;
         }
-        if (await Task.WhenAny(idle, Task.Delay(grace)) != idle)
+        if (await Task.WhenAny(idle, Task.Delay(grace, time ?? TimeProvider.System)) != idle)
         {
             logger.LogWarning("{Channel} inbox did not drain within {Grace}; unfinished updates stay pending", channel, grace);
             await _abort.CancelAsync();

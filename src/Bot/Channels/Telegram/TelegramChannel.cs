@@ -50,7 +50,7 @@ internal sealed class TelegramChannel : IHostedService
         _options = options.Value;
         _time = time;
         _logger = logger;
-        Inbox = new ChannelInbox(TelegramSender.Channel, store, handler.HandleAsync, logger, channelOptions.Value.MaxConcurrentUpdates);
+        Inbox = new ChannelInbox(TelegramSender.Channel, store, handler.HandleAsync, logger, channelOptions.Value.MaxConcurrentUpdates, time);
     }
 
     public ChannelInbox Inbox { get; }

@@ -34,7 +34,7 @@ internal sealed class ZaloChannel : IHostedService
         _store = store;
         _time = time;
         _logger = logger;
-        Inbox = new ChannelInbox(ZaloSender.Channel, store, handler.HandleAsync, logger, channelOptions.Value.MaxConcurrentUpdates);
+        Inbox = new ChannelInbox(ZaloSender.Channel, store, handler.HandleAsync, logger, channelOptions.Value.MaxConcurrentUpdates, time);
     }
 
     public ChannelInbox Inbox { get; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DtsAssistant.Reporting.Directory;
 using DtsAssistant.Reporting.Schedule;
 
 namespace DtsAssistant.Bot.Conversation.Common;
@@ -40,11 +41,27 @@ internal static class CommonTexts
     public const string ReportingDown =
         "Hệ thống báo cáo đang tạm gián đoạn nên tôi chưa làm được việc này. Bạn vẫn có thể hỏi về kế hoạch; thử lại sau ít phút.";
 
+    /// <summary>In a group only plan questions are answered: registration, filing, status and files are personal.</summary>
+    public const string GroupPrivateOnly =
+        "Trong nhóm, tôi chỉ trả lời câu hỏi về kế hoạch. Để đăng ký, nộp báo cáo, xem tình hình nộp hay nhận tệp, bạn hãy nhắn riêng cho tôi.";
+
     public const string FilingSessionEnded = "Phiên nộp báo cáo đó đã kết thúc. Gõ /baocao để mở lại.";
 
     public const string NothingToCancel = "Không có việc gì đang làm dở để hủy.";
 
     public const string StaleButton = "Nút này không còn dùng được. Gõ /trangthai để xem lại.";
+
+    /// <summary>A refusal of the reporting services, worded from its reason.</summary>
+    public static string Denied(ReportingAccessDeniedException denied) => denied.Reason switch
+    {
+        AccessDenial.NotRegistered => "Bạn chưa đăng ký vai trò nào để xem số liệu báo cáo. Bạn dùng /dangky <mã mời> do quản trị viên cấp.",
+        AccessDenial.UnknownCommune => $"Không tìm thấy xã/phường có mã {denied.Subject}.",
+        AccessDenial.OtherCommune => $"Bạn không có quyền xem số liệu của {denied.Subject}.",
+        AccessDenial.UnknownUnit => $"Không tìm thấy đơn vị {denied.Subject} hoặc bạn không có quyền xem.",
+        AccessDenial.ReportNotFound => "Không tìm thấy báo cáo hoặc bạn không có quyền xem.",
+        AccessDenial.AdminOnly => "Chỉ quản trị viên mới làm được việc này.",
+        _ => "Bạn không có quyền xem dữ liệu này.",
+    };
 
     /// <summary>"Hạn nộp: hết ngày 20/11/2026 (còn 5 ngày)." — in Vietnam days.</summary>
     public static string Deadline(PeriodWindow window, DateOnly today)

@@ -77,7 +77,9 @@ internal static class IntentDetector
         }
 
         var statusScore = Count(folded, StatusMarkers);
-        if (statusScore > 0 && Has(folded, ScopeMarkers) && !Has(folded, ["chi tieu", "muc tieu", "yeu cau", "quy dinh"]))
+        // A rate of the plan ("tỷ lệ ... phải đạt bao nhiêu") is a question; reported figures ("của xã tôi", "đã đạt chưa",
+        // a period) are status: the knowledge base's reading of the question decides.
+        if (statusScore > 0 && Has(folded, ScopeMarkers) && Knowledge.Understanding.QuestionReader.Read(text).AsksReportedFigures)
         {
             return Intent.Status;
         }

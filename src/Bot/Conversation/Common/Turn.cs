@@ -9,6 +9,8 @@ internal sealed record Turn(IncomingMessage Message, string? Text, string? Butto
 
     public string ConversationKey => Message.ConversationKey;
 
+    public bool InGroup => Message.InGroup;
+
     /// <summary>What the person said: the text, or the button data when a button was pressed.</summary>
     public string Input => Text ?? ButtonData ?? string.Empty;
 }

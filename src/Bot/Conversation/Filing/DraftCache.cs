@@ -1,5 +1,6 @@
-using System.Collections.Concurrent;
+using DtsAssistant.Bot.Caching;
 using DtsAssistant.Reporting.Filing;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace DtsAssistant.Bot.Conversation.Filing;
 
@@ -8,25 +9,22 @@ namespace DtsAssistant.Bot.Conversation.Filing;
 /// is used only when the conversation's remembered revision equals the entry's; anything another writer changed since
 /// is caught by the filing service's revision check on save (and the draft is then re-read).
 /// </summary>
-internal sealed class DraftCache
+internal sealed class DraftCache(TimeProvider clock) : IDisposable
 {
-    /// <summary>Beyond this many open conversations the cache starts over rather than grow without bound.</summary>
+    /// <summary>At most this many conversations' drafts are kept; beyond it the least recently used go.</summary>
     private const int MaxEntries = 20_000;
 
-    private readonly ConcurrentDictionary<string, DraftSession> sessions = new(StringComparer.Ordinal);
+    /// <summary>A draft not used for this long is dropped (the next message re-reads it).</summary>
+    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
+
+    private readonly MemoryCache sessions = BoundedMemoryCache.Create(clock, MaxEntries);
 
     public DraftSession? Get(string conversationKey, long reportId, int revision) =>
-        sessions.TryGetValue(conversationKey, out var session) && session.ReportId == reportId && session.Revision == revision ? session : null;
+        sessions.TryGetValue(conversationKey, out DraftSession? session) && session!.ReportId == reportId && session.Revision == revision ? session : null;
 
-    public void Put(string conversationKey, DraftSession session)
-    {
-        if (sessions.Count >= MaxEntries)
-        {
-            sessions.Clear();
-        }
+    public void Put(string conversationKey, DraftSession session) => sessions.Put(conversationKey, session, idle: Idle);
 
-        sessions[conversationKey] = session;
-    }
+    public void Forget(string conversationKey) => sessions.Remove(conversationKey);
 
-    public void Forget(string conversationKey) => sessions.TryRemove(conversationKey, out _);
+    public void Dispose() => sessions.Dispose();
 }

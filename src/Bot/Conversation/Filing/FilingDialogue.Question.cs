@@ -107,14 +107,6 @@ internal sealed partial class FilingDialogue
         }
 
         var prefix = FilingTexts.Saved(value, question) + (saved.Notes.Length > 0 ? "\n" + saved.Notes : string.Empty);
-        if (here.Current.ReturnTo is { } returnTo && returnTo >= saved.Updated.Questions.Count)
-        {
-            // Back to the summary after "sửa N": the changed line and what is left to do, not the whole summary again.
-            var summary = saved.Next with { Step = FilingStep.Summary, Index = saved.Updated.Questions.Count, ReturnTo = null, Misses = 0 };
-            var reply = FilingSummary.AfterEdit(saved.Updated, here.Current.Index, filing.Validate(saved.Updated), prefix);
-            return new FilingStepResult([reply], new ConversationState(summary), saved.Updated);
-        }
-
         return Advance(saved.Updated, saved.Next, prefix);
     }
 
@@ -186,9 +178,20 @@ internal sealed partial class FilingDialogue
         return new FilingStepResult([reply], next, session);
     }
 
+    /// <summary>
+    /// On to the next question, or back where the person was before "sửa N"; back at the summary after an edit, only the
+    /// changed line and what is left to do are shown, not the whole summary again.
+    /// </summary>
     private FilingStepResult Advance(DraftSession session, FilingState current, string? prefix)
     {
         var count = session.Questions.Count;
+        if (current.ReturnTo is { } returnTo && returnTo >= count)
+        {
+            var summary = current with { Step = FilingStep.Summary, Index = count, ReturnTo = null, Misses = 0 };
+            var reply = FilingSummary.AfterEdit(session, current.Index, filing.Validate(session), prefix);
+            return new FilingStepResult([reply], new ConversationState(summary), session);
+        }
+
         var target = current.ReturnTo ?? current.Index + 1;
         var next = target >= count
             ? current with { Step = FilingStep.Summary, Index = count, ReturnTo = null, Misses = 0 }

@@ -37,12 +37,15 @@ internal sealed partial class FilingDialogue(
     public async Task<DialogueResult> StartAsync(Caller caller, ConversationState state, string conversationKey, string text, CancellationToken ct) =>
         Remember(conversationKey, await OpenAsync(caller, state, text, ct).ConfigureAwait(false));
 
-    /// <summary>/huy while a filing session is open: the same as typing "hủy".</summary>
+    /// <summary>/huy while a filing session is open: the filing word "hủy", without turning the command into words.</summary>
     public Task<DialogueResult> CancelAsync(Caller caller, ConversationState state, Turn turn, CancellationToken ct) =>
-        ContinueAsync(caller, state, turn with { Text = "hủy", ButtonData = null }, ct);
+        ContinueAsync(caller, state, turn, new FilingInput.Word(new FilingWord(FilingCommand.Cancel)), ct);
 
     /// <summary>Handles one message while a filing session is open.</summary>
-    public async Task<DialogueResult> ContinueAsync(Caller caller, ConversationState state, Turn turn, CancellationToken ct)
+    public Task<DialogueResult> ContinueAsync(Caller caller, ConversationState state, Turn turn, CancellationToken ct) =>
+        ContinueAsync(caller, state, turn, FilingInput.Read(turn, state.Filing!), ct);
+
+    private async Task<DialogueResult> ContinueAsync(Caller caller, ConversationState state, Turn turn, FilingInput input, CancellationToken ct)
     {
         var current = state.Filing!;
         // Questions and the summary may use the draft this conversation last saw at its revision: whatever another writer
@@ -51,8 +54,7 @@ internal sealed partial class FilingDialogue(
         var session = held ?? await filing.GetAsync(caller, current.ReportId, ct).ConfigureAwait(false);
         var result = session is null || caller.FilingUnits.All(u => u.Code != current.UnitCode)
             ? FilingStepResult.Of(state with { Filing = null }, new Reply(FilingTexts.NoLongerAllowed))
-            : await DispatchAsync(new FilingTurn(caller, state, current, session, Reloaded: held is null), FilingInput.Read(turn, current), ct)
-                .ConfigureAwait(false);
+            : await DispatchAsync(new FilingTurn(caller, state, current, session, Reloaded: held is null), input, ct).ConfigureAwait(false);
         return Remember(turn.ConversationKey, result);
     }
 

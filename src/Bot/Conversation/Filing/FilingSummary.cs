@@ -60,10 +60,11 @@ internal static class FilingSummary
     }
 
     /// <summary>Back at the summary after "sửa N": the changed line, the figures it feeds, and what is left to do.</summary>
-    public static Reply AfterEdit(DraftSession session, int index, ValidationResult validation, string prefix)
+    public static Reply AfterEdit(DraftSession session, int index, ValidationResult validation, string? prefix)
     {
         var question = session.Questions[index];
-        var lines = new List<string> { prefix, $"Tóm tắt (đã sửa câu {index + 1}):", Line(session, index) ?? $"{index + 1}. {Label(question)}: (bỏ trống)" };
+        var lines = prefix is null ? new List<string>() : [prefix];
+        lines.AddRange([$"Tóm tắt (đã sửa câu {index + 1}):", Line(session, index) ?? $"{index + 1}. {Label(question)}: (bỏ trống)"]);
         lines.AddRange(DerivedFigures(session, question.Key));
         var attention = Attention(session, validation).ToList();
         lines.AddRange(attention);

@@ -23,7 +23,8 @@ internal sealed class RegistrationCommands(IDirectoryService directory, ILogger<
             return new Reply(RegistrationTexts.CodeMissing);
         }
 
-        var name = string.IsNullOrWhiteSpace(turn.Message.DisplayName) ? turn.ConversationKey : turn.Message.DisplayName!;
+        // The platform's display name; never the chat id (others of the unit see this name on changes they did not make).
+        var name = turn.Message.DisplayName ?? string.Empty;
         // Longer than any code: refused as a wrong code without asking the directory.
         var result = code.Length > 64
             ? new RedeemResult(RedeemOutcome.InvalidCode)

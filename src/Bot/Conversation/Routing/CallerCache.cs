@@ -1,5 +1,6 @@
-using System.Collections.Concurrent;
+using DtsAssistant.Bot.Caching;
 using DtsAssistant.Reporting.Directory;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace DtsAssistant.Bot.Conversation.Routing;
 
@@ -8,33 +9,29 @@ namespace DtsAssistant.Bot.Conversation.Routing;
 /// Binding and unbinding through chat forget the entry at once; a change made elsewhere (an admin in the terminal, another
 /// replica) is seen within <see cref="Lifetime"/>, and the reporting services still check the role on every write.
 /// </summary>
-internal sealed class CallerCache(IDirectoryService directory, TimeProvider clock)
+internal sealed class CallerCache(IDirectoryService directory, TimeProvider clock) : IDisposable
 {
     /// <summary>How long a remembered caller is trusted without asking the directory again.</summary>
     internal static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    /// <summary>Beyond this many identities the cache starts over rather than grow without bound.</summary>
+    /// <summary>At most this many identities are remembered; beyond it the least recently used go.</summary>
     private const int MaxEntries = 20_000;
 
-    private readonly ConcurrentDictionary<string, (Caller Caller, DateTimeOffset ReadAt)> callers = new(StringComparer.Ordinal);
+    private readonly MemoryCache callers = BoundedMemoryCache.Create(clock, MaxEntries);
 
     public async Task<Caller> WhoAmIAsync(string channel, string userId, string conversationKey, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        if (callers.TryGetValue(conversationKey, out var entry) && now - entry.ReadAt < Lifetime && now >= entry.ReadAt)
+        if (callers.TryGetValue(conversationKey, out Caller? known))
         {
-            return entry.Caller;
+            return known!;
         }
 
         var caller = await directory.WhoAmIAsync(channel, userId, ct).ConfigureAwait(false);
-        if (callers.Count >= MaxEntries)
-        {
-            callers.Clear();
-        }
-
-        callers[conversationKey] = (caller, now);
+        callers.Put(conversationKey, caller, lifetime: Lifetime);
         return caller;
     }
 
-    public void Forget(string conversationKey) => callers.TryRemove(conversationKey, out _);
+    public void Forget(string conversationKey) => callers.Remove(conversationKey);
+
+    public void Dispose() => callers.Dispose();
 }

@@ -39,6 +39,8 @@ internal static class CommandTable
                 c.Turn.ConversationKey, c.Argument, ct)),
         new(["trangthai", "status"], "xem tình hình nộp báo cáo (cán bộ xã/phường, Sở)", async (c, ct) =>
             c.Keep(await c.Get<StatusQueries>().CommandAsync(c.Caller, c.Argument, ct).ConfigureAwait(false))),
+        new(["bangdieukhien", "dashboard"], "nhận đường dẫn vào bảng điều khiển trên trình duyệt (cán bộ xã/phường, Sở)", (c, _) =>
+            Task.FromResult(c.Keep(c.Get<Dashboard.DashboardCommand>().Reply(c.Caller, c.Turn.Channel, c.Turn.UserId)))),
         new(["dangky", "dk", "register"], "<mã> — đăng ký bằng mã mời", async (c, ct) =>
             c.RoleChanged(await c.Get<RegistrationCommands>().RegisterAsync(c.Turn, c.Argument, ct).ConfigureAwait(false))),
         new(["toi", "whoami"], "xem tôi đã đăng ký bạn là ai", (c, _) =>

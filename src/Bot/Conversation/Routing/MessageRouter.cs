@@ -52,6 +52,11 @@ internal sealed class MessageRouter(
 
     private async Task<DialogueResult> DispatchAsync(Turn turn, Caller caller, ConversationState state, CancellationToken ct)
     {
+        if (turn.InGroup)
+        {
+            return DialogueResult.Of(state, await GroupAsync(turn, ct).ConfigureAwait(false));
+        }
+
         var button = turn.ButtonData;
         var command = button is not null && button.StartsWith("cmd:", StringComparison.Ordinal)
             ? new CommandLine(button[4..], string.Empty)
@@ -117,6 +122,33 @@ internal sealed class MessageRouter(
         CommandTable.Find(command.Name) is { } entry
             ? await entry.Handle(new CommandCall(turn, caller, state, command.Argument, services), ct).ConfigureAwait(false)
             : DialogueResult.Of(state, new Reply(CommonTexts.UnknownCommand(command.Name)));
+
+    /// <summary>
+    /// A group chat: everyone reads the replies, so only plan questions (answered as to anyone, without the person's
+    /// role or units), greetings and help; registration, filing, status, exports and buttons are for private chats.
+    /// </summary>
+    private async Task<Reply> GroupAsync(Turn turn, CancellationToken ct)
+    {
+        var command = turn.ButtonData is null ? CommandLine.Parse(turn.Input) : null;
+        if (command?.Name is "start" or "trogiup" or "help")
+        {
+            return new Reply(CommonTexts.GroupPrivateOnly + "\n\n" + CommandTable.Help);
+        }
+
+        if (turn.ButtonData is not null || command is not null)
+        {
+            return new Reply(CommonTexts.GroupPrivateOnly);
+        }
+
+        if (SmallTalk.Detect(turn.Input) is { } talk)
+        {
+            return new Reply(SmallTalkTexts.Reply(talk, Caller.Anonymous(turn.ConversationKey), filing: false));
+        }
+
+        return IntentDetector.Detect(turn.Input) == Intent.Question
+            ? await freeText.ReplyAsync(Caller.Anonymous(turn.ConversationKey), turn.Input, ct).ConfigureAwait(false)
+            : new Reply(CommonTexts.GroupPrivateOnly);
+    }
 
     private async Task<Reply> DegradedAsync(Turn turn, CancellationToken ct)
     {

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DtsAssistant.Bot.Caching;
 using DtsAssistant.Reporting.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace DtsAssistant.Bot.Conversation.State;
 
@@ -11,10 +13,10 @@ namespace DtsAssistant.Bot.Conversation.State;
 /// part of the reporting model: it is created with portable SQL (SQLite and PostgreSQL) on first use. Inside a message's
 /// <see cref="SharedTransaction"/> the write commits with the message's other effects (<see cref="HandledUpdates"/>).
 /// On SQLite (one process) the state this process last committed is remembered (states are immutable records), so a
-/// message reads the table only for a conversation this process has not seen since it started. On PostgreSQL nothing is
-/// remembered: another replica may have moved the conversation on.
+/// message reads the table only for a conversation this process has not seen recently (at most 20,000 are remembered,
+/// and idle ones expire). On PostgreSQL nothing is remembered: another replica may have moved the conversation on.
 /// </summary>
-internal sealed class ConversationStateStore(ReportingDatabase database, TimeProvider clock)
+internal sealed class ConversationStateStore(ReportingDatabase database, TimeProvider clock) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -22,20 +24,23 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>Beyond this many conversations the remembered states start over rather than grow without bound.</summary>
+    /// <summary>At most this many conversations' states are remembered; beyond it the least recently used go.</summary>
     private const int MaxRemembered = 20_000;
 
+    /// <summary>A state not used for this long is forgotten (the next message reads the table).</summary>
+    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
+
     private readonly SemaphoreSlim createLock = new(1, 1);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConversationState> remembered = new(StringComparer.Ordinal);
+    private readonly MemoryCache remembered = BoundedMemoryCache.Create(clock, MaxRemembered);
     private volatile bool created;
 
     private bool Remembers => database.Provider == DatabaseProvider.Sqlite;
 
     public async Task<ConversationState> LoadAsync(string conversationKey, CancellationToken ct)
     {
-        if (Remembers && remembered.TryGetValue(conversationKey, out var known))
+        if (Remembers && remembered.TryGetValue(conversationKey, out ConversationState? known))
         {
-            return known;
+            return known!;
         }
 
         await EnsureTableAsync(ct).ConfigureAwait(false);
@@ -56,7 +61,7 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
     public async Task SaveAsync(string conversationKey, ConversationState state, CancellationToken ct)
     {
         // Forget first: if the write fails, the next message reads what the table really holds.
-        remembered.TryRemove(conversationKey, out _);
+        remembered.Remove(conversationKey);
         await EnsureTableAsync(ct).ConfigureAwait(false);
         var json = state.IsEmpty ? null : JsonSerializer.Serialize(state, Json);
         await using var db = database.CreateDbContext();
@@ -91,18 +96,13 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
 
     private void Remember(string conversationKey, ConversationState state)
     {
-        if (!Remembers)
+        if (Remembers)
         {
-            return;
+            remembered.Put(conversationKey, state, idle: Idle);
         }
-
-        if (remembered.Count >= MaxRemembered)
-        {
-            remembered.Clear();
-        }
-
-        remembered[conversationKey] = state;
     }
+
+    public void Dispose() => remembered.Dispose();
 
     private async Task EnsureTableAsync(CancellationToken ct)
     {

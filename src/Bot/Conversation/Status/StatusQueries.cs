@@ -64,7 +64,7 @@ internal sealed class StatusQueries(
         }
         catch (ReportingAccessDeniedException denied)
         {
-            return new Reply(denied.Message);
+            return new Reply(CommonTexts.Denied(denied));
         }
     }
 
@@ -101,7 +101,7 @@ internal sealed class StatusQueries(
         }
         catch (ReportingAccessDeniedException denied)
         {
-            return new Reply(denied.Message);
+            return new Reply(CommonTexts.Denied(denied));
         }
     }
 
@@ -132,7 +132,7 @@ internal sealed class StatusQueries(
         }
         catch (ReportingAccessDeniedException denied)
         {
-            return new Reply(denied.Message);
+            return new Reply(CommonTexts.Denied(denied));
         }
     }
 

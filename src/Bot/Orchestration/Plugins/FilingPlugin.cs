@@ -1,3 +1,4 @@
+using DtsAssistant.Bot.Conversation.Common;
 using System.ComponentModel;
 using DtsAssistant.Reporting.Directory;
 using DtsAssistant.Reporting.Filing;
@@ -56,7 +57,7 @@ internal sealed class FilingPlugin(IFilingService filing)
         }
         catch (ReportingAccessDeniedException denied)
         {
-            return ModelData.Serialize(new { refused = true, message = turn.Refuse(denied.Message) });
+            return ModelData.Serialize(new { refused = true, message = turn.Refuse(CommonTexts.Denied(denied)) });
         }
     }
 }

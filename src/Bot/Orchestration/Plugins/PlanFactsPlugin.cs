@@ -1,8 +1,9 @@
 using System.ComponentModel;
 using DtsAssistant.Knowledge;
 using DtsAssistant.Knowledge.Answering;
-using DtsAssistant.Knowledge.Chunking;
+using DtsAssistant.Knowledge.Facts;
 using DtsAssistant.Knowledge.Retrieval;
+using DtsAssistant.Knowledge.Understanding;
 using Microsoft.SemanticKernel;
 
 namespace DtsAssistant.Bot.Orchestration.Plugins;
@@ -15,32 +16,36 @@ namespace DtsAssistant.Bot.Orchestration.Plugins;
 internal sealed class PlanFactsPlugin(IKnowledgeSearch search, KnowledgeIndexHolder knowledge, TimeProvider time)
 {
     public const string Name = "plan";
-    private const int Candidates = 12;
     private const int MaxRows = 6;
 
     [KernelFunction("plan_items")]
     [Description("Tasks and indicators of the plan's appendix tables matching a topic: item, lead unit (chủ trì), partners (phối hợp), deadline.")]
     public string Items(Kernel kernel, [Description("The topic, in Vietnamese, e.g. 'chữ ký số giáo viên'")] string topic)
     {
-        var chunks = knowledge.Current.Chunks.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var rows = search.Search(topic, Candidates)
-            .Where(p => chunks.TryGetValue(p.ChunkId, out var chunk) && chunk.Row is not null)
-            .Take(MaxRows)
-            .ToList();
-        var ids = TurnContext.Of(kernel).Record(rows);
-        return ModelData.Serialize(rows.Select((p, i) =>
+        // The same fact model and topic linking the deterministic answers use.
+        var index = knowledge.Current;
+        var linker = new TopicLinker(QuestionReader.Read(topic), index.Index, index.Analyzer.Glossary);
+        var records = index.Facts.Records.Select(r => (Record: r, linker.Match(r.Terms).Score)).Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score).Take(MaxRows).ToList();
+        if (records.Count == 0)
         {
-            var row = chunks[p.ChunkId].Row!;
-            return new
-            {
-                id = ids[i],
-                table = row.Table,
-                number = row.Number,
-                item = row.ItemLabel,
-                lead = row.Cell(ColumnRole.Lead)?.Value,
-                partners = row.Cell(ColumnRole.Partners)?.Value,
-                deadline = row.Cell(ColumnRole.Deadline)?.Value,
-            };
+            // No record holds the topic's words: the records whose rows retrieval ranks highest.
+            var bySource = index.Facts.Records.ToDictionary(r => r.Source.Id, StringComparer.Ordinal);
+            records = search.Search(topic, MaxRows * 2).Where(p => bySource.ContainsKey(p.ChunkId)).Take(MaxRows)
+                .Select(p => (bySource[p.ChunkId], p.Score)).ToList();
+        }
+
+        var ids = TurnContext.Of(kernel).Record(records.Select(x => new Passage(x.Record.Source.Id, x.Record.Source.Document.DisplayName, x.Record.Source.Section, x.Record.Source.Authority, x.Record.Source.Text, x.Score)).ToList());
+        return ModelData.Serialize(records.Select((x, i) => new
+        {
+            id = ids[i],
+            table = x.Record.Table,
+            number = x.Record.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            item = x.Record.Label,
+            text = x.Record.Text,
+            lead = x.Record.Lead?.Value,
+            partners = x.Record.Partners?.Value,
+            deadline = x.Record.Deadline?.Value,
         }).ToList());
     }
 
@@ -48,7 +53,7 @@ internal sealed class PlanFactsPlugin(IKnowledgeSearch search, KnowledgeIndexHol
     [Description("The periodic reporting deadlines the plan sets (monthly, quarterly, annual) and the next due date of each from today.")]
     public string Deadlines(Kernel kernel)
     {
-        var schedule = knowledge.Current.Schedule;
+        var schedule = knowledge.Current.Facts.Schedule;
         if (schedule is null)
         {
             return ModelData.Serialize(new { found = false });

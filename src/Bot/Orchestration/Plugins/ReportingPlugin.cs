@@ -1,3 +1,4 @@
+using DtsAssistant.Bot.Conversation.Common;
 using System.ComponentModel;
 using DtsAssistant.Knowledge.Retrieval;
 using DtsAssistant.Reporting.Data;
@@ -108,7 +109,7 @@ internal sealed class ReportingPlugin(IStatusService status, TimeProvider time)
         }
         catch (ReportingAccessDeniedException denied)
         {
-            return ModelData.Serialize(new { refused = true, message = turn.Refuse(denied.Message) });
+            return ModelData.Serialize(new { refused = true, message = turn.Refuse(CommonTexts.Denied(denied)) });
         }
     }
 

@@ -19,24 +19,24 @@ internal sealed class AmendReport(ReportingDatabase database, DraftReader reader
             var report = await reader.LockedReportAsync(db, reportId, ct);
             if (report?.Unit is null)
             {
-                return new(AmendOutcome.NotFound, "Không tìm thấy báo cáo.", null);
+                return new(AmendOutcome.NotFound, null);
             }
 
             var unit = report.Unit.ToInfo();
             var period = Period.Parse(report.PeriodKey);
             if (!caller.CanFileFor(unit))
             {
-                return new(AmendOutcome.Denied, $"Bạn không phải đầu mối báo cáo của {unit.Name}.", null);
+                return new(AmendOutcome.Denied, null);
             }
 
             if (report.Status == ReportStatus.Draft)
             {
-                return new(AmendOutcome.AlreadyDraft, $"Báo cáo {period.Label} đang ở dạng nháp; tiếp tục sửa và nộp.", await reader.SessionAsync(db, report, unit, ct));
+                return new(AmendOutcome.AlreadyDraft, await reader.SessionAsync(db, report, unit, ct));
             }
 
             if (schedule.PhaseOf(period) == PeriodPhase.Locked)
             {
-                return new(AmendOutcome.Locked, $"Báo cáo {period.Label} đã khóa từ {DraftReader.Local(schedule.WindowOf(period).LocksAt)}; không thể sửa.", null);
+                return new(AmendOutcome.Locked, null);
             }
 
             if (await TryWriteAsync(db, caller, report.Id, report.SubmittedVersion, report.Revision, ct))
@@ -45,8 +45,7 @@ internal sealed class AmendReport(ReportingDatabase database, DraftReader reader
                 report.WorkingVersion = report.SubmittedVersion + 1;
                 report.Status = ReportStatus.Draft;
                 report.Revision++;
-                return new(AmendOutcome.Reopened, $"Đã mở bản sửa đổi báo cáo {period.Label}. Số liệu đã nộp vẫn được giữ cho tới khi bạn nộp lại.",
-                    await reader.SessionAsync(db, report, unit, ct));
+                return new(AmendOutcome.Reopened, await reader.SessionAsync(db, report, unit, ct));
             }
         }
 

@@ -23,13 +23,13 @@ internal sealed class OpenReport(ReportingDatabase database, DraftReader reader,
             var unit = await FilingQueries.For(db).ActiveUnitAsync(db, code, ct);
             if (unit is null)
             {
-                return new(OpenOutcome.UnknownUnit, $"Không tìm thấy đơn vị có mã {code}.", null);
+                return new(OpenOutcome.UnknownUnit, null);
             }
 
             var info = unit.ToInfo();
             if (!caller.CanFileFor(info))
             {
-                return new(OpenOutcome.Denied, $"Bạn không phải đầu mối báo cáo của {info.Name}.", null);
+                return new(OpenOutcome.Denied, null);
             }
 
             var existing = await FilingQueries.For(db).ReportAsync(db, unit.Id, period.Key, ct);
@@ -47,7 +47,7 @@ internal sealed class OpenReport(ReportingDatabase database, DraftReader reader,
             var form = forms.ForPeriod(period);
             if (form is null)
             {
-                return new(OpenOutcome.NoForm, $"Chưa có biểu mẫu cho báo cáo {period.Label}.", null);
+                return new(OpenOutcome.NoForm, null);
             }
 
             var report = new Report
@@ -71,8 +71,7 @@ internal sealed class OpenReport(ReportingDatabase database, DraftReader reader,
             }
 
             var created = await reader.SessionAsync(db, report, info, ct, created: true);
-            var late = phase == PeriodPhase.Overdue ? " Đã quá hạn nộp: báo cáo sẽ được ghi nhận nộp muộn." : "";
-            return new(OpenOutcome.Created, $"Bắt đầu báo cáo {period.Label} của {info.Name} ({created.Questions.Count} câu hỏi).{late}", created);
+            return new(OpenOutcome.Created, created);
         }
     }
 
@@ -80,16 +79,16 @@ internal sealed class OpenReport(ReportingDatabase database, DraftReader reader,
     {
         var session = await reader.SessionAsync(db, existing, info, ct);
         return phase == PeriodPhase.Locked
-            ? new(OpenOutcome.Locked, $"Báo cáo {period.Label} đã khóa từ {DraftReader.Local(schedule.WindowOf(period).LocksAt)}; chỉ có thể xem.", session)
+            ? new(OpenOutcome.Locked, session)
             : existing.Status == ReportStatus.Submitted
-                ? new(OpenOutcome.AlreadySubmitted, $"Báo cáo {period.Label} của {info.Name} đã nộp (lần {existing.SubmittedVersion}). Muốn sửa, hãy chọn \"Sửa báo cáo\".", session)
-                : new(OpenOutcome.Resumed, $"Tiếp tục báo cáo {period.Label} của {info.Name}.", session);
+                ? new(OpenOutcome.AlreadySubmitted, session)
+                : new(OpenOutcome.Resumed, session);
     }
 
     private OpenResult? Refusal(Period period, PeriodPhase phase) => phase switch
     {
-        PeriodPhase.NotOpen => new(OpenOutcome.NotOpenYet, $"Báo cáo {period.Label} mở từ {DraftReader.Local(schedule.WindowOf(period).OpensAt)}.", null),
-        PeriodPhase.Locked => new(OpenOutcome.Locked, $"Báo cáo {period.Label} đã khóa từ {DraftReader.Local(schedule.WindowOf(period).LocksAt)}; không thể nộp nữa.", null),
+        PeriodPhase.NotOpen => new(OpenOutcome.NotOpenYet, null),
+        PeriodPhase.Locked => new(OpenOutcome.Locked, null),
         _ => null,
     };
 

@@ -33,7 +33,7 @@ internal sealed class SaveAnswer(ReportingDatabase database, DraftReader reader,
 
         if (stored?.Value.Storage == value?.Storage)
         {
-            return new(SaveOutcome.Saved, "Đã lưu.", draft.Revision, [], []);
+            return new(SaveOutcome.Saved, draft.Revision, [], []);
         }
 
         await using (var db = await database.OpenAsync(ct))
@@ -42,7 +42,7 @@ internal sealed class SaveAnswer(ReportingDatabase database, DraftReader reader,
             if (await TryWriteAsync(db, caller, draft.ReportId, draft.Version, draft.Revision, questionKey, value, stored?.Value.Storage, ct))
             {
                 await tx.CommitAsync(ct);
-                return new(SaveOutcome.Saved, "Đã lưu.", draft.Revision + 1, [], []);
+                return new(SaveOutcome.Saved, draft.Revision + 1, [], []);
             }
         }
 
@@ -59,7 +59,7 @@ internal sealed class SaveAnswer(ReportingDatabase database, DraftReader reader,
             var report = await reader.LockedReportAsync(db, reportId, ct);
             if (report?.Unit is null)
             {
-                return Refused(SaveOutcome.NotFound, "Không tìm thấy báo cáo.", 0);
+                return Refused(SaveOutcome.NotFound, 0);
             }
 
             var unit = report.Unit.ToInfo();
@@ -67,13 +67,13 @@ internal sealed class SaveAnswer(ReportingDatabase database, DraftReader reader,
             var form = reader.FormOf(report);
             var question = form.QuestionsFor(unit.Profile).FirstOrDefault(q => q.Key == questionKey);
             var refused = !caller.CanFileFor(unit)
-                ? Refused(SaveOutcome.Denied, $"Bạn không phải đầu mối báo cáo của {unit.Name}.", report.Revision)
+                ? Refused(SaveOutcome.Denied, report.Revision)
                 : report.Status == ReportStatus.Submitted
-                    ? Refused(SaveOutcome.NotEditable, $"Báo cáo {period.Label} đã nộp. Muốn sửa, hãy chọn \"Sửa báo cáo\" để mở bản sửa đổi.", report.Revision)
+                    ? Refused(SaveOutcome.NotEditable, report.Revision)
                     : schedule.PhaseOf(period) == PeriodPhase.Locked
-                        ? Refused(SaveOutcome.NotEditable, $"Báo cáo {period.Label} đã khóa; không thể sửa.", report.Revision)
+                        ? Refused(SaveOutcome.NotEditable, report.Revision)
                         : question is null
-                            ? Refused(SaveOutcome.UnknownQuestion, "Câu hỏi này không có trong biểu mẫu của đơn vị.", report.Revision)
+                            ? Refused(SaveOutcome.UnknownQuestion, report.Revision)
                             : null;
             if (refused is not null)
             {
@@ -81,15 +81,16 @@ internal sealed class SaveAnswer(ReportingDatabase database, DraftReader reader,
             }
 
             var answers = await FilingQueries.For(db).AnswersAsync(db, report.Id, report.WorkingVersion, ct);
-            var changes = answers
-                .Where(a => a.Revision > expectedRevision && a.UpdatedBy != caller.Actor)
-                .Select(a => DraftReader.Change(form, a))
-                .ToList();
+            var changed = answers.Where(a => a.Revision > expectedRevision && a.UpdatedBy != caller.Actor).ToList();
+            var people = changed.Select(a => a.UpdatedByPersonId).OfType<long>().Distinct().ToList();
+            var names = people.Count == 0
+                ? new Dictionary<long, string>()
+                : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
+                    db.People.Where(p => people.Contains(p.Id)), p => p.Id, p => p.DisplayName, ct);
+            var changes = changed.Select(a => DraftReader.Change(form, a, names)).ToList();
             if (changes.FirstOrDefault(c => c.QuestionKey == questionKey) is { } theirs)
             {
-                return new(SaveOutcome.Conflict,
-                    $"{theirs.ChangedBy} vừa cập nhật câu \"{question!.Text}\" thành: {theirs.NewValue ?? "(để trống)"}. Vui lòng xem lại rồi trả lời lại nếu cần.",
-                    report.Revision, [], changes);
+                return new(SaveOutcome.Conflict, report.Revision, [], changes);
             }
 
             if (value is not null)
@@ -104,19 +105,19 @@ internal sealed class SaveAnswer(ReportingDatabase database, DraftReader reader,
             var old = answers.FirstOrDefault(a => a.QuestionKey == questionKey)?.Value;
             if (old == value?.Storage)
             {
-                return new(SaveOutcome.Saved, "Đã lưu.", report.Revision, [], changes);
+                return new(SaveOutcome.Saved, report.Revision, [], changes);
             }
 
             if (await TryWriteAsync(db, caller, report.Id, report.WorkingVersion, report.Revision, questionKey, value, old, ct))
             {
                 await tx.CommitAsync(ct);
-                return new(SaveOutcome.Saved, "Đã lưu.", report.Revision + 1, [], changes);
+                return new(SaveOutcome.Saved, report.Revision + 1, [], changes);
             }
         }
 
         throw DraftWrite.Exhausted(reportId);
 
-        static SaveResult Refused(SaveOutcome outcome, string message, int revision) => new(outcome, message, revision, [], []);
+        static SaveResult Refused(SaveOutcome outcome, int revision) => new(outcome, revision, [], []);
     }
 
     private static SaveResult? Invalid(FormDefinition form, QuestionDefinition question, AnswerValue value, IReadOnlyDictionary<string, AnswerValue> current,
@@ -124,7 +125,7 @@ internal sealed class SaveAnswer(ReportingDatabase database, DraftReader reader,
     {
         var problems = FormValidator.CheckAnswer(form, question, value, current);
         return problems.Any(p => p.Severity == ProblemSeverity.Error)
-            ? new(SaveOutcome.Invalid, string.Join(" ", problems.Select(p => p.Message)), 0, problems, changes)
+            ? new(SaveOutcome.Invalid, 0, problems, changes)
             : null;
     }
 

@@ -47,29 +47,29 @@ internal sealed class SubmitReport(ReportingDatabase database, DraftReader reade
             var report = await reader.LockedReportAsync(db, reportId, ct);
             if (report?.Unit is null)
             {
-                return new(SubmitOutcome.NotFound, "Không tìm thấy báo cáo.", null, null);
+                return new(SubmitOutcome.NotFound, null, null);
             }
 
             var unit = report.Unit.ToInfo();
             var period = Period.Parse(report.PeriodKey);
             if (!caller.CanFileFor(unit))
             {
-                return new(SubmitOutcome.Denied, $"Bạn không phải đầu mối báo cáo của {unit.Name}.", null, null);
+                return new(SubmitOutcome.Denied, null, null);
             }
 
             if (report.Status == ReportStatus.Submitted)
             {
-                return new(SubmitOutcome.AlreadySubmitted, $"Báo cáo {period.Label} đã được nộp trước đó.", await DraftReader.LastReceiptAsync(db, report, unit, ct), null);
+                return new(SubmitOutcome.AlreadySubmitted, await DraftReader.LastReceiptAsync(db, report, unit, ct), null);
             }
 
             if (schedule.PhaseOf(period) == PeriodPhase.Locked)
             {
-                return new(SubmitOutcome.Locked, $"Báo cáo {period.Label} đã khóa; không thể nộp.", null, null);
+                return new(SubmitOutcome.Locked, null, null);
             }
 
             if (report.Revision != expectedRevision)
             {
-                return new(SubmitOutcome.Conflict, "Báo cáo vừa có thay đổi từ người khác. Vui lòng xem lại trước khi nộp.", null, null);
+                return new(SubmitOutcome.Conflict, null, null);
             }
 
             var validation = await reader.ValidateAsync(db, report, unit, ct);
@@ -88,18 +88,9 @@ internal sealed class SubmitReport(ReportingDatabase database, DraftReader reade
         throw DraftWrite.Exhausted(reportId);
     }
 
-    private static SubmitResult NotSubmittable(ValidationResult validation) =>
-        new(SubmitOutcome.Invalid, "Chưa thể nộp: " + string.Join(" ", validation.Errors.Select(e => e.Message)), null, validation);
+    private static SubmitResult NotSubmittable(ValidationResult validation) => new(SubmitOutcome.Invalid, null, validation);
 
-    private static SubmitResult Submitted(Receipt receipt, ValidationResult validation)
-    {
-        var when = DraftReader.Local(receipt.SubmittedAt);
-        var lateNote = receipt.Timeliness == Timeliness.Late ? " (nộp muộn)" : " (đúng hạn)";
-        var message = receipt.Version == 1
-            ? $"Đã nộp báo cáo {receipt.Period.Label} của {receipt.UnitName} lúc {when}{lateNote}. Số biên nhận: {receipt.ReferenceNumber}."
-            : $"Đã nộp bản sửa đổi lần {receipt.Version - 1} báo cáo {receipt.Period.Label} của {receipt.UnitName} lúc {when}. Số biên nhận: {receipt.ReferenceNumber}.";
-        return new(SubmitOutcome.Submitted, message, receipt, validation);
-    }
+    private static SubmitResult Submitted(Receipt receipt, ValidationResult validation) => new(SubmitOutcome.Submitted, receipt, validation);
 
     /// <summary>
     /// The one write of a submission: marks the report submitted if it is still the draft of <paramref name="version"/> at

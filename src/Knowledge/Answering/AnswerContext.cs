@@ -1,0 +1,26 @@
+using DtsAssistant.Knowledge.Facts;
+using DtsAssistant.Knowledge.Retrieval;
+using DtsAssistant.Knowledge.Text;
+using DtsAssistant.Knowledge.Understanding;
+
+namespace DtsAssistant.Knowledge.Answering;
+
+/// <summary>What every kind of answer needs: the index snapshot and its facts, today in Vietnam, the question as read.</summary>
+internal sealed class AnswerContext(KnowledgeIndex index, DateOnly today, UnderstoodQuestion question)
+{
+    private TopicLinker? _linker;
+    private QueryAnalysis? _analysis;
+
+    public KnowledgeIndex Index { get; } = index;
+
+    public PlanFacts Facts => Index.Facts;
+
+    public DateOnly Today { get; } = today;
+
+    public UnderstoodQuestion Question { get; } = question;
+
+    public TopicLinker Linker => _linker ??= new TopicLinker(Question, Index.Index, Index.Analyzer.Glossary);
+
+    /// <summary>The question as the retrieval index sees it (weighted terms, content words, glossary mentions).</summary>
+    public QueryAnalysis Analysis => _analysis ??= Index.Analyzer.AnalyzeQuery(Question.Text);
+}

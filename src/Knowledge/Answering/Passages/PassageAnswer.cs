@@ -1,0 +1,314 @@
+using System.Text.RegularExpressions;
+using DtsAssistant.Knowledge.Answering.Kinds;
+using DtsAssistant.Knowledge.Chunking;
+using DtsAssistant.Knowledge.Retrieval;
+using DtsAssistant.Knowledge.Text;
+using DtsAssistant.Knowledge.Understanding;
+
+namespace DtsAssistant.Knowledge.Answering.Passages;
+
+/// <summary>
+/// The passage answer, for how-to, security and guideline questions and whatever no fact answers: every sentence of the
+/// retrieved chunks (and every retrieved table row) competes on the question's terms (idf-weighted), the chunk's
+/// retrieval score, its source's authority, whether the question names its document, and whether it holds the kind of
+/// fact asked for; the winner is cut to the clauses that answer.
+/// </summary>
+internal static partial class PassageAnswer
+{
+    /// <summary>"bao nhiêu miền", "mấy tiền": a count question is answered only by a text that counts that noun ("6 miền").</summary>
+    private static bool Counts(string text, string? noun) =>
+        noun is null || noun is "phan" or "phut" || Regex.IsMatch(VietnameseText.NormalizeAndFold(text), $@"\d+%?\s+(?:\S+\s+)?{Regex.Escape(noun)}\b|\b{Regex.Escape(noun)}\s+(?:\S+\s+)?\d");
+
+    /// <summary>The passage ranking's view of an intent.</summary>
+    internal enum QuestionKind
+    {
+        General,
+        Responsibility,
+        Deadline,
+        Target,
+        Practice,
+        Reference,
+    }
+
+    internal static QuestionKind KindOf(UnderstoodQuestion question) => question.Intent switch
+    {
+        QuestionIntent.WhoLeads or QuestionIntent.WhoCoordinates or QuestionIntent.WhoImplements or QuestionIntent.ListByUnit => QuestionKind.Responsibility,
+        QuestionIntent.When => QuestionKind.Deadline,
+        QuestionIntent.HowMuch => QuestionKind.Target,
+        QuestionIntent.HowTo => QuestionKind.Practice,
+        QuestionIntent.WhichDocument => QuestionKind.Reference,
+        _ => QuestionKind.General,
+    };
+
+    private static readonly string[] DocumentMarkers =
+    [
+        " van ban", " quyet dinh", " cong van", " thong tu", " nghi dinh", " luat ", " so hieu", " so may", " ke hoach so", " ke hoach nao", " ky hieu",
+    ];
+
+    /// <summary>True when a reference question wants a document's identity (number, name), not another fact.</summary>
+    private static bool AsksForDocument(string question)
+    {
+        var folded = " " + VietnameseText.FoldForMatching(question) + " ";
+        return DocumentMarkers.Any(m => folded.Contains(m, StringComparison.Ordinal));
+    }
+
+    public static KnowledgeAnswer? Best(AnswerContext context, PassageScorer scorer, IReadOnlyList<(KnowledgeChunk Chunk, double Score)> hits, double minCoverage)
+    {
+        var topScore = hits[0].Score;
+        var question = context.Question.Text;
+        var kind = KindOf(context.Question);
+        var counted = VietnameseAnalyzer.CountedNoun(scorer.Index.Analyzer.Tokenize(question));
+        var asksDocument = kind == QuestionKind.Reference && AsksForDocument(question);
+        var candidates = new List<Candidate>();
+        foreach (var (chunk, score) in hits)
+        {
+            var factor = (0.6 + (0.4 * score / topScore)) * AuthorityFactor(chunk.Authority) * (DocumentAnswer.Names(context.Question.Text, chunk.Document) ? 1.5 : 1.0)
+                * (chunk.Section == MarkdownChunker.MetadataSection && kind is not (QuestionKind.Reference or QuestionKind.Deadline or QuestionKind.Responsibility) ? 0.6 : 1.0)
+                * (kind == QuestionKind.Target && chunk.Trail.Any(StatesTargets) ? 1.25 : 1.0);
+            if (chunk.Row is { } row)
+            {
+                var rowText = string.Join("\n", new[] { chunk.Heading }.Concat(row.Cells.Where(c => c.Role != ColumnRole.Number).Select(c => $"{RoleWords(c)} {c.Value}")));
+                candidates.Add(new Candidate(chunk, [chunk.Text], 0, scorer.Score(rowText) * factor * RowBonus(row, kind, question)));
+                continue;
+            }
+
+            var heading = scorer.Score(chunk.Heading) * 0.3;
+            var sentences = TextCuts.Sentences(chunk.Text);
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                var countBonus = counted is not null && Regex.IsMatch(VietnameseText.NormalizeAndFold(sentences[i]), $@"\d+ {Regex.Escape(counted)}\b") ? 3.0 : 1.0;
+                var boilerplate = Boilerplate().IsMatch(sentences[i]) ? 0.35 : 1.0;
+                candidates.Add(new Candidate(chunk, sentences, i, (scorer.Score(sentences[i]) + heading) * factor * KindBonus(sentences[i], kind, asksDocument) * countBonus * boilerplate
+                    * (kind == QuestionKind.Target ? SentenceCoverage(scorer, chunk.Heading + "\n" + sentences[i]) : 1.0)));
+            }
+        }
+
+        // Prefer a passage that holds the kind of fact asked for (a date for "khi nào", a unit for "ai") over a
+        // slightly better match that does not answer.
+        var best = candidates.MaxBy(c => c.Score)!;
+        var typed = candidates.Where(c => HoldsAnswer(c, kind, asksDocument)).MaxBy(c => c.Score);
+        if (typed is not null && !HoldsAnswer(best, kind, asksDocument) && typed.Score >= best.Score * 0.45)
+        {
+            best = typed;
+        }
+
+        // The winner must hold the question's topic, not just share a few words with it: an unrelated quote is no answer.
+        var held = best.Chunk.Heading + "\n" + best.Sentences[best.Index];
+        var heldTerms = new Facts.TopicTerms(held, scorer.Index.Analyzer.Glossary);
+        var namesDocument = kind == QuestionKind.Reference && DocumentNumber().IsMatch(held);
+        if (!namesDocument && (scorer.Coverage(held, phrases: true) < minCoverage || context.Linker.Match(heldTerms).Coverage < minCoverage || !Counts(held, counted)))
+        {
+            return null;
+        }
+
+        if (best.Chunk.Row is { } bestRow)
+        {
+            var record = context.Facts.Records.FirstOrDefault(r => r.Source == best.Chunk);
+            if (record is not null)
+            {
+                return RecordAnswer.For(context, [record]);
+            }
+        }
+
+        // A reference question wants the whole enumeration of documents, not the best clause of it.
+        var sentence = kind switch
+        {
+            QuestionKind.Reference => best.Sentences[best.Index],
+            QuestionKind.Practice => ClauseTrimmer.TrimPractice(best.Sentences[best.Index], scorer),
+            _ => ClauseTrimmer.Trim(best.Sentences[best.Index], scorer),
+        };
+        if (sentence.Length < best.Sentences[best.Index].Length && !best.Sentences[best.Index].EndsWith(sentence, StringComparison.Ordinal))
+        {
+            // Cut at a clause boundary: say so.
+            sentence = sentence.TrimEnd('.', ';', ',', ':', ' ') + "…";
+        }
+
+        if (kind == QuestionKind.Responsibility && !ProperUnitName().IsMatch(sentence) && best.Index > 0)
+        {
+            // "Chủ trì, phối hợp ... xây dựng dự toán" has its subject in the sentence before.
+            sentence = ClauseTrimmer.Trim(best.Sentences[best.Index - 1], scorer) + " " + sentence;
+        }
+
+        var parts = new List<string> { sentence };
+        var second = candidates.Where(c => c != best && c.Chunk == best.Chunk && c.Index != best.Index && c.Score >= best.Score * 0.75).MaxBy(c => c.Score);
+        if (kind is QuestionKind.Practice or QuestionKind.General && second is not null && sentence.Length < 300)
+        {
+            parts.Insert(second.Index < best.Index ? 0 : 1, ClauseTrimmer.Trim(second.Sentences[second.Index], scorer));
+        }
+
+        parts.AddRange(parts.SelectMany(p => FootnotesFor(scorer, p, best.Chunk, kind)).Distinct().ToList());
+        var body = string.Join(" ", parts.Select(p => TextCuts.EndSentence(TextCuts.Capitalize(p))));
+        body = SpelledDate().Replace(body, m => $"{m.Value} ({NumericDate(m)})");
+        var document = best.Chunk.Document;
+        if (best.Chunk.Authority != Authority.Verbatim || document.Authority != Authority.Verbatim)
+        {
+            body = $"Theo {document.DisplayName}: {body}";
+        }
+        else if (kind == QuestionKind.Reference && !DocumentNumber().IsMatch(body))
+        {
+            body = $"{body.TrimEnd('.')} ({document.DisplayName}).";
+        }
+
+        return new KnowledgeAnswer(TextCuts.WithAuthorityNote(body, best.Chunk.Authority), true, [TextCuts.Cite(best.Chunk, string.Join(" ", parts))]);
+    }
+
+    /// <summary>
+    /// A part of a document headed as its objectives or targets ("Mục tiêu cụ thể", "Phân công thực hiện các chỉ tiêu"):
+    /// where "bao nhiêu %" is answered, rather than in a task that trains "100% cán bộ".
+    /// </summary>
+    private static bool StatesTargets(string heading)
+    {
+        var folded = VietnameseText.Fold(heading).ToLowerInvariant();
+        return folded.Contains("muc tieu", StringComparison.Ordinal) || folded.Contains("chi tieu", StringComparison.Ordinal);
+    }
+
+    private static bool HoldsAnswer(Candidate candidate, QuestionKind kind, bool asksDocument)
+    {
+        if (candidate.Chunk.Row is { } row)
+        {
+            return kind switch
+            {
+                QuestionKind.Responsibility => row.Cell(ColumnRole.Lead) is not null,
+                QuestionKind.Deadline => row.Cell(ColumnRole.Deadline) is not null,
+                QuestionKind.Target => row.Cell(ColumnRole.Subject)?.Value.Contains('%', StringComparison.Ordinal) == true,
+                _ => false,
+            };
+        }
+
+        var sentence = candidate.Sentences[candidate.Index];
+        return kind switch
+        {
+            QuestionKind.Responsibility => ProperUnitName().IsMatch(sentence),
+            QuestionKind.Deadline => TimeExpression().IsMatch(sentence),
+            QuestionKind.Target => Regex.IsMatch(sentence, @"\d"),
+            QuestionKind.Reference when asksDocument => DocumentNumber().IsMatch(sentence),
+            _ => true,
+        };
+    }
+
+    /// <summary>The footnotes a quoted sentence points to ("tỉnh¹"), when the question is about them or asks for a source.</summary>
+    private static IEnumerable<string> FootnotesFor(PassageScorer scorer, string sentence, KnowledgeChunk chunk, QuestionKind kind)
+    {
+        foreach (var number in MarkdownChunker.FootnoteNumbers(sentence))
+        {
+            var footnote = scorer.Index.Chunks.FirstOrDefault(c => c.Document.Id == chunk.Document.Id && c.Section == $"{MarkdownChunker.FootnoteSection} {number}");
+            if (footnote is not null && (kind == QuestionKind.Reference || scorer.Coverage(footnote.Text) > 0.2))
+            {
+                yield return $"Chú thích {number}: {TextCuts.EndSentence(footnote.Text)}";
+            }
+        }
+    }
+
+
+    /// <summary>"UBND các xã, phường có trách nhiệm gì?": the items of the section whose heading names the subject.</summary>
+    public static KnowledgeAnswer? Duties(PassageScorer scorer, IReadOnlyList<(KnowledgeChunk Chunk, double Score)> hits)
+    {
+        var best = hits.Where(h => h.Chunk.Row is null && h.Chunk.Heading.Length > 0)
+            .Select(h => (h.Chunk, Coverage: scorer.Coverage(h.Chunk.Heading, DutyWords)))
+            .OrderByDescending(h => h.Coverage)
+            .FirstOrDefault();
+        if (best.Chunk is null || best.Coverage < 0.6)
+        {
+            return null;
+        }
+
+        var items = scorer.Index.Chunks
+            .Where(c => c.Document.Id == best.Chunk.Document.Id && c.Section == best.Chunk.Section && c.Heading == best.Chunk.Heading && c.Row is null)
+            .Take(6)
+            .Select(c => TextCuts.LowerFirst(TextCuts.Sentences(c.Text)[0].TrimEnd('.', ';', ' ')))
+            .ToList();
+        var heading = HeadingEnumerator().Replace(best.Chunk.Heading, string.Empty);
+        var body = $"{heading}: {string.Join("; ", items)}.";
+        return new KnowledgeAnswer(TextCuts.WithAuthorityNote(body, best.Chunk.Authority), true, [TextCuts.Cite(best.Chunk, string.Join("; ", items))]);
+    }
+
+    private static readonly HashSet<string> DutyWords = new(["trach", "nhiem", "vu", "lam", "ke", "hoach"], StringComparer.Ordinal);
+
+
+    private static double AuthorityFactor(Authority authority) => authority switch
+    {
+        Authority.Verbatim => 1.0,
+        Authority.Excerpt => 0.9,
+        _ => 0.8,
+    };
+
+    /// <summary>
+    /// What a cell's column says about its value, in the words questions use ("chủ trì", "phối hợp"); the full header
+    /// ("... tổ chức triển khai và báo cáo kết quả ...") would make every row match every question about reports.
+    /// </summary>
+    private static string RoleWords(TableCell cell) => cell.Role switch
+    {
+        ColumnRole.Lead => "chủ trì",
+        ColumnRole.Partners => VietnameseText.NormalizeAndFold(cell.Header).Contains("phoi hop", StringComparison.Ordinal) ? "phối hợp" : "triển khai",
+        ColumnRole.Deadline => "thời gian thời hạn",
+        _ => string.Empty,
+    };
+
+    // The rows say who leads and who cooperates on indicators and tasks; other "who" questions (who reports to whom)
+    // are answered by the text.
+    private static readonly string[] RowRoleMarkers = ["chu tri", "phoi hop", "theo doi", "phu trach", "chi tieu", "nhiem vu", "don vi nao", "phong nao"];
+
+    private static double RowBonus(TableRowRecord row, QuestionKind kind, string question) => kind switch
+    {
+        QuestionKind.Responsibility when row.Cell(ColumnRole.Lead) is not null && RowRoleMarkers.Any(VietnameseText.NormalizeAndFold(question).Contains) => 1.25,
+        QuestionKind.Deadline when row.Cell(ColumnRole.Deadline) is not null => 1.25,
+        QuestionKind.Target when row.Cell(ColumnRole.Subject)?.Value.Contains('%', StringComparison.Ordinal) == true => 1.1,
+        QuestionKind.Practice or QuestionKind.Reference => 0.8,
+        _ => 1.0,
+    };
+
+    /// <summary>
+    /// Between target sentences that match about as well, prefer the one that holds all the question's words: "tỷ lệ giáo
+    /// viên có kỹ năng số" is answered by the target for teachers, not by the one for pupils that also says "kỹ năng số".
+    /// (Only for targets: for lists such as "chủ thể dữ liệu có những quyền gì" it moved the second sentence out.)
+
+    private static double SentenceCoverage(PassageScorer scorer, string text) => 0.5 + (0.5 * scorer.Coverage(text, phrases: true));
+
+    private static double KindBonus(string sentence, QuestionKind kind, bool asksDocument) =>
+        (sentence.TrimEnd().EndsWith(':') ? 0.7 : 1.0) * kind switch
+    {
+        // A concrete date answers "khi nào" better than "hằng năm" or "thường xuyên".
+        QuestionKind.Deadline when ConcreteDate().IsMatch(sentence) => 1.5,
+        QuestionKind.Responsibility when UnitName().IsMatch(sentence) => 1.2,
+        QuestionKind.Deadline when TimeExpression().IsMatch(sentence) => 1.3,
+        // Targets are stated as "80% ..." or "Tỷ lệ ... đạt trên 50%": a sentence that opens with its figure states one.
+        QuestionKind.Target when TargetStatement().IsMatch(sentence) => 1.4,
+        QuestionKind.Target when sentence.Contains('%', StringComparison.Ordinal) || Regex.IsMatch(sentence, @"\d") => 1.15,
+        QuestionKind.Reference when asksDocument && DocumentNumber().IsMatch(sentence) => 1.5,
+        _ => 1.0,
+    };
+
+    private sealed record Candidate(KnowledgeChunk Chunk, List<string> Sentences, int Index, double Score);
+
+    [GeneratedRegex(@"\b(Phòng|phòng|Văn phòng|UBND|Ủy ban|Sở|Bộ|Ban|cơ sở giáo dục|đơn vị|trường|giáo viên|viên chức|Thủ tướng|Chính phủ|Quốc hội)\b")]
+    private static partial Regex UnitName();
+
+    [GeneratedRegex(@"\b(Phòng|Văn phòng|Sở|Bộ|Ban|Cục|Vụ)\s+\p{Lu}|\bUBND\b|\bỦy ban\b|Thủ tướng|Chính phủ|Quốc hội|cơ sở giáo dục|giáo viên|viên chức")]
+    private static partial Regex ProperUnitName();
+
+    [GeneratedRegex(@"^(\d+([,.]\d+)?%?\s|Tỷ lệ|Tỉ lệ|Mức \d)|đạt (trên |từ |tối thiểu |ít nhất )?\d")]
+    private static partial Regex TargetStatement();
+
+    // Letterhead and legal-basis lines name numbers and dates but rarely answer anything.
+    [GeneratedRegex(@"^(Số:|Căn cứ\b|Kính gửi|Nơi nhận)|CỘNG HÒA XÃ HỘI|Độc lập\s*[-–—]\s*Tự do|^[^.]{0,40}, ngày \d{1,2} tháng \d{1,2} năm \d{4}\s*$")]
+    private static partial Regex Boilerplate();
+
+
+    [GeneratedRegex(@"^([IVXLC]+|\d+(\.\d+)*)\.\s*")]
+    private static partial Regex HeadingEnumerator();
+
+    [GeneratedRegex(@"\d{1,2}/\d{1,4}|\bngày \d|\btháng \d|\bnăm \d{4}|\btrước ngày|\bthường xuyên|\bhằng (tháng|quý|năm)|\bđầu năm học|\bhiệu lực", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeExpression();
+
+    [GeneratedRegex(@"\d+[/-][\p{L}\d]+(?:[/-][\p{L}\d]+)*-?[\p{Lu}Đ]{2,}|\b\d+/\d{4}/[\p{Lu}Đ\-]+")]
+    private static partial Regex DocumentNumber();
+
+    private static string NumericDate(Match m) =>
+        m.Groups[3].Success ? $"{m.Groups[1].Value}/{m.Groups[2].Value}/{m.Groups[3].Value}" : $"{m.Groups[1].Value}/{m.Groups[2].Value}";
+
+    [GeneratedRegex(@"(?<![\d/])ngày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?")]
+    private static partial Regex SpelledDate();
+
+    [GeneratedRegex(@"\d{1,2}/\d{1,4}|\bngày \d{1,2}|\btháng \d{1,2}", RegexOptions.IgnoreCase)]
+    private static partial Regex ConcreteDate();
+}

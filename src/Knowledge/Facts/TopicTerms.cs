@@ -1,0 +1,119 @@
+using DtsAssistant.Knowledge.Text;
+
+namespace DtsAssistant.Knowledge.Facts;
+
+/// <summary>
+/// The words of one fact (a table row, a target sentence, a reporting clause) as topic linking sees them: folded
+/// syllables, accented syllables, folded bigrams, and for every glossary entry the fact uses, the other form too
+/// (a row saying "cơ sở dữ liệu" is also about "CSDL"; one saying "GDTrH" is also about "giáo dục trung học").
+/// Built once at index time.
+/// </summary>
+public sealed class TopicTerms
+{
+    private readonly HashSet<string> _folded = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _accented = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _bigrams = new(StringComparer.Ordinal);
+
+    public TopicTerms(string text, Glossary glossary)
+    {
+        ArgumentNullException.ThrowIfNull(glossary);
+        _glossary = glossary;
+        Include(text);
+    }
+
+    private readonly Glossary _glossary;
+
+    /// <summary>Adds the words of another text that states the same fact (the plan's body restating an appendix row).</summary>
+    public void Include(string text)
+    {
+        var tokens = VietnameseTokenizer.Tokenize(text);
+        Add(tokens);
+        var folded = tokens.Select(t => t.Folded).ToList();
+        foreach (var (typed, written) in Understanding.QuestionLexicon.Equivalents)
+        {
+            if (Contains([.. folded], written.Folded))
+            {
+                var extra = VietnameseTokenizer.Tokenize(string.Join(' ', typed.Normalized));
+                Add(extra);
+                folded.AddRange(extra.Select(t => t.Folded));
+            }
+        }
+
+        var all = folded.ToArray();
+        foreach (var entry in _glossary.Entries)
+        {
+            var at = IndexOf(all, entry.AbbreviationTokens);
+            var length = entry.AbbreviationTokens.Length;
+            var other = entry.ExpansionTokens;
+            if (at < 0 && entry.ExpansionTokens.Length > 1)
+            {
+                at = IndexOf(all, entry.ExpansionTokens);
+                length = entry.ExpansionTokens.Length;
+                other = entry.AbbreviationTokens;
+            }
+
+            if (at < 0)
+            {
+                continue;
+            }
+
+            Add(VietnameseTokenizer.Tokenize(entry.Abbreviation));
+            Add(VietnameseTokenizer.Tokenize(entry.Expansion));
+            // The other form stands where this one stood: "cơ sở dữ liệu ngành" also gives the pair "csdl ngành".
+            if (at > 0 && other.Length > 0)
+            {
+                _bigrams.Add(all[at - 1] + "_" + other[0]);
+            }
+
+            if (at + length < all.Length && other.Length > 0)
+            {
+                _bigrams.Add(other[^1] + "_" + all[at + length]);
+            }
+        }
+    }
+
+    /// <summary>Whether the fact uses this word: by its accents when the question typed them, by its folded form otherwise.</summary>
+    public bool Covers(Token token) =>
+        token.Normalized != token.Folded ? _accented.Contains(token.Normalized) : _folded.Contains(token.Folded);
+
+    public bool HasBigram(string first, string second) => _bigrams.Contains(first + "_" + second);
+
+    private void Add(IReadOnlyList<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            _folded.Add(tokens[i].Folded);
+            _accented.Add(tokens[i].Normalized);
+            if (i + 1 < tokens.Count && tokens[i + 1].Segment == tokens[i].Segment)
+            {
+                _bigrams.Add(tokens[i].Folded + "_" + tokens[i + 1].Folded);
+            }
+        }
+    }
+
+    private static bool Contains(string[] haystack, string[] needle) => IndexOf(haystack, needle) >= 0;
+
+    private static int IndexOf(string[] haystack, string[] needle)
+    {
+        if (needle.Length == 0)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i + needle.Length <= haystack.Length; i++)
+        {
+            var match = true;
+            for (var j = 0; j < needle.Length && match; j++)
+            {
+                match = haystack[i + j] == needle[j];
+            }
+
+            if (match)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
