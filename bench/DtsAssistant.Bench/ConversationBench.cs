@@ -18,7 +18,7 @@ namespace DtsAssistant.Bench;
 /// message inside the core, and reads the answers back afterwards to prove that every one reached the database with the
 /// value typed. The closed loop means latency grows with C by Little's law (C / throughput) once the single SQLite
 /// writer is busy: at C = 32 a message waits for the ~31 ahead of it.
-/// Options: --focal-points N, --concurrency C, --db path, --per-step (mean latency of each step of the script).
+/// Options: --focal-points N, --concurrency C, --db path, --synchronous normal|full, --per-step (mean latency of each step of the script).
 /// </summary>
 internal static class ConversationBench
 {
@@ -62,6 +62,8 @@ internal static class ConversationBench
             ["Database:ConnectionString"] = $"Data Source={file};Pooling=True;Default Timeout=30",
             ["Reporting:SeedSampleDirectory"] = "false",
             ["Knowledge:Watch"] = "false",
+            // --synchronous normal|full: the SQLite durability setting (docs/reporting.md, "Durability").
+            ["Database:Synchronous"] = Option(args, "--synchronous") ?? "Full",
         }).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
@@ -71,7 +73,7 @@ internal static class ConversationBench
         await using var provider = services.BuildServiceProvider();
         var engine = provider.GetRequiredService<IConversationEngine>();
 
-        Console.WriteLine($"conversation bench: {focalPoints} focal points, {Answers.Length} questions each, concurrency {concurrency}, SQLite {file}");
+        Console.WriteLine($"conversation bench: {focalPoints} focal points, {Answers.Length} questions each, concurrency {concurrency}, SQLite {file}, synchronous {configuration["Database:Synchronous"]}");
         var setup = Stopwatch.StartNew();
         var codes = await SeedAsync(provider, focalPoints);
         await Parallel.ForEachAsync(Enumerable.Range(0, focalPoints), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>

@@ -38,7 +38,10 @@ public static class ReportingServiceCollectionExtensions
         services.TryAddSingleton<IFormCatalog>(_ => new FormCatalog(configuration["Reporting:FormsFolder"] ?? Path.Combine(System.IO.Directory.GetCurrentDirectory(), "forms")));
         services.TryAddSingleton(ScheduleDefinition.Default);
         services.TryAddSingleton<IReportingSchedule, ReportingSchedule>();
+        services.TryAddSingleton(sp => InviteKey.FromConfiguration(configuration, sp.GetRequiredService<ReportingDatabase>()));
         services.TryAddSingleton<IDirectoryService, DirectoryService>();
+        services.TryAddSingleton<IDirectoryAdministration, DirectoryAdministration>();
+        services.TryAddSingleton<Privacy.IPersonalDataService, Privacy.PersonalDataService>();
         services.TryAddSingleton<IFilingService, FilingService>();
         services.TryAddSingleton<IStatusService, StatusService>();
         services.TryAddSingleton<IExportService, ExportService>();

@@ -30,7 +30,7 @@ public static class VietnameseText
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lower = text.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        var lower = SafeNormalize(text, NormalizationForm.FormC).ToLowerInvariant();
         return UnifyTonePlacement(lower);
     }
 
@@ -85,7 +85,7 @@ public static class VietnameseText
     public static bool HasDiacritics(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in SafeNormalize(text, NormalizationForm.FormD))
         {
             if (c is 'đ' or 'Đ' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
@@ -104,7 +104,7 @@ public static class VietnameseText
             return string.Empty;
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = SafeNormalize(text, NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)
@@ -150,7 +150,7 @@ public static class VietnameseText
             return ' ';
         }
 
-        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+        var decomposed = SafeNormalize(c.ToString(), NormalizationForm.FormD);
         return decomposed.Length > 0 && CharUnicodeInfo.GetUnicodeCategory(decomposed[0]) != UnicodeCategory.NonSpacingMark ? decomposed[0] : c;
     }
 
@@ -162,7 +162,7 @@ public static class VietnameseText
             return text;
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = SafeNormalize(text, NormalizationForm.FormD);
         var chars = new StringBuilder(decomposed);
         for (var i = 1; i < chars.Length - 1; i++)
         {
@@ -200,5 +200,21 @@ public static class VietnameseText
         }
 
         return chars.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// Normalizes text that may hold lone surrogates (not valid Unicode; string.Normalize throws on them, so a pasted
+    /// fragment of an emoji once made command parsing fail): they are dropped first.
+    /// </summary>
+    private static string SafeNormalize(string text, NormalizationForm form)
+    {
+        try
+        {
+            return text.Normalize(form);
+        }
+        catch (ArgumentException)
+        {
+            return new string(text.Where(c => !char.IsSurrogate(c)).ToArray()).Normalize(form);
+        }
     }
 }

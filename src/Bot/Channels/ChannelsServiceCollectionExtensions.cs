@@ -19,6 +19,7 @@ internal static class ChannelsServiceCollectionExtensions
         services.AddSingleton(sp => new ChannelStateStore(sp.GetRequiredService<IOptions<ChannelOptions>>().Value.StatePath,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DownloadStore>();
+        services.AddWebChat();
         services.AddHostedService<ChannelMaintenance>();
 
         if (configuration.GetSection("Telegram").Get<TelegramOptions>() is { Enabled: true })
@@ -75,6 +76,7 @@ internal static class ChannelsServiceCollectionExtensions
     /// <summary>Maps the web chat, the webhooks of the channels that run, and /health.</summary>
     public static WebApplication MapChannels(this WebApplication app)
     {
+        app.UseWebChatProtection();
         app.MapWebChat();
         var live = new List<string> { "web" };
         if (app.Services.GetService<TelegramChannel>() is { } telegram)

@@ -17,7 +17,11 @@ internal static class BotCli
             "invites" => await InvitesCommand.RunAsync(rest),
             "reminders" => await RemindersCommand.RunAsync(rest),
             "zalo" => await ChannelsCommand.ZaloAsync(rest),
+            "people" when rest is ["list"] => await AdminCommands.PeopleAsync(rest),
             "people" => await ChannelsCommand.PeopleAsync(rest),
+            "roles" => await AdminCommands.RolesAsync(rest),
+            "backup" => await BackupCommand.BackupAsync(rest),
+            "restore" => await BackupCommand.RestoreAsync(rest),
             "sample" => await SampleCommand.RunAsync(rest),
             "-h" or "--help" or "help" => PrintUsage(Console.Out, 0),
             // Options such as --urls belong to the server.
@@ -39,6 +43,11 @@ internal static class BotCli
                                                   nhập danh mục đơn vị
               invites create --unit <mã> --role <vai trò> [--count N]
               invites export <file.xlsx>
+              invites revoke <số>                 thu hồi một mã mời chưa dùng
+              people list                         người đã đăng ký, tài khoản chat và vai trò (có số)
+              roles revoke <số>                   thu hồi một vai trò
+              backup <tệp>                        sao lưu CSDL SQLite (an toàn khi máy chủ đang chạy)
+              restore <tệp>                       khôi phục từ bản sao lưu (dừng máy chủ trước)
               reminders preview --at <ISO time>   các nhắc nhở sẽ gửi vào thời điểm đó (không gửi)
               zalo tokens status | reset --yes     cặp token Zalo đã lưu: xem hạn / xóa để dùng cặp trong cấu hình
               people unreachable                  những người không nhận được tin nhắn và lý do

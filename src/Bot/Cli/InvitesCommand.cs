@@ -16,6 +16,8 @@ internal static class InvitesCommand
         {
             case "create":
                 return await CreateAsync(args[1..]);
+            case "revoke":
+                return await AdminCommands.RevokeInviteAsync(args[1..]);
             case "export" when args.Length >= 2 && !args[1].StartsWith('-'):
                 return await ExportAsync(args[1], args.Contains("--all"));
             default:
@@ -23,6 +25,7 @@ internal static class InvitesCommand
                     Cách dùng:
                       invites create --unit <mã đơn vị | mã xã> --role <staff|focal_point|commune_officer|department_staff|admin> [--count N] [--days D] [--export tệp.xlsx]
                       invites export <tệp.xlsx> [--all]
+                      invites revoke <số mã mời>
                     """);
                 return 2;
         }
@@ -77,7 +80,7 @@ internal static class InvitesCommand
         await using var services = ImportCommand.BuildReportingServices();
         var listing = await services.GetRequiredService<IDirectoryService>().ListInvitesAsync(Caller.System("cli"), unusedOnly: !all);
         await File.WriteAllBytesAsync(file, InviteSheet.FromListing(listing));
-        Console.WriteLine($"Đã ghi {listing.Count} mã mời {(all ? "" : "chưa dùng ")}vào {file} (chỉ 4 ký tự cuối: mã đầy đủ không thể khôi phục từ bản băm; dùng `invites create ... --export` để có mã đầy đủ).");
+        Console.WriteLine($"Đã ghi {listing.Count} mã mời {(all ? "" : "chưa dùng ")}vào {file} (theo số mã mời: mã không thể khôi phục từ bản băm; dùng `invites create ... --export` để có mã đầy đủ).");
         return 0;
     }
 }

@@ -23,6 +23,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddScoped<MessageRouter>();
         services.AddScoped<ISideQuestions, SideQuestionAnswerer>();
         services.AddScoped<RegistrationCommands>();
+        services.AddScoped<Privacy.PersonalDataCommands>();
         services.AddScoped<FilingDialogue>();
         services.AddScoped<StatusQueries>();
         services.TryAddSingleton<Reminders.ReminderCommands>();

@@ -1,3 +1,5 @@
+using DtsAssistant.Bot.Channels.Telegram;
+using DtsAssistant.Bot.Channels.Zalo;
 using DtsAssistant.Bot.Orchestration.Llm;
 using DtsAssistant.Knowledge.Qdrant;
 
@@ -15,7 +17,22 @@ internal static class ExternalServicesReport
         var llm = configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
         var qdrant = configuration.GetSection(QdrantOptions.Section).Get<QdrantOptions>() ?? new QdrantOptions();
         var embeddings = configuration.GetSection(EmbeddingOptions.Section).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
+        var telegram = configuration.GetSection("Telegram").Get<TelegramOptions>() ?? new TelegramOptions();
+        var zalo = configuration.GetSection("Zalo").Get<ZaloOptions>() ?? new ZaloOptions();
         var lines = new List<string>();
+        // The chat platforms come first: every message and reply of their users passes through them.
+        if (telegram.Enabled)
+        {
+            lines.Add($"Telegram Bot API: {Origin(string.IsNullOrWhiteSpace(telegram.ApiBaseUrl) ? "https://api.telegram.org" : telegram.ApiBaseUrl)} "
+                + $"({(string.IsNullOrWhiteSpace(telegram.WebhookUrl) ? "long polling" : "webhook " + Origin(telegram.WebhookUrl))}); "
+                + "receives the replies to Telegram users and delivers their messages");
+        }
+
+        if (zalo.Enabled)
+        {
+            lines.Add($"Zalo OA API: {Origin(zalo.OpenApiBaseUrl)} and {Origin(zalo.OAuthBaseUrl)}; receives the replies to Zalo users and delivers their messages");
+        }
+
         if (llm.IsConfigured)
         {
             lines.Add($"Language model: {Origin(llm.Endpoint)} (model {llm.Model}); receives questions and knowledge-base text"

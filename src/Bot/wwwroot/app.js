@@ -1,21 +1,11 @@
-// The web chat: one random id per browser (localStorage), POST /api/chat, replies with buttons, citations and files.
+// The web chat: the server keeps who you are (an HttpOnly session cookie) and the conversation, shown again after a
+// reload; POST /api/chat sends a message; replies come with buttons, citations and files.
 (() => {
   "use strict";
   const log = document.getElementById("log");
   const form = document.getElementById("composer");
   const input = document.getElementById("text");
   const send = document.getElementById("send");
-
-  const userId = (() => {
-    let id = localStorage.getItem("dts-user-id");
-    if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
-      const bytes = new Uint8Array(16);
-      crypto.getRandomValues(bytes);
-      id = "w" + Array.from(bytes, b => b.toString(16).padStart(2, "0")).join("");
-      localStorage.setItem("dts-user-id", id);
-    }
-    return id;
-  })();
 
   function add(className, text) {
     const div = document.createElement("div");
@@ -26,7 +16,7 @@
     return div;
   }
 
-  function renderReply(reply) {
+  function renderReply(reply, live = true) {
     const div = add("bot", reply.text);
     if (reply.citations && reply.citations.length) {
       const box = document.createElement("div");
@@ -59,6 +49,7 @@
           const button = document.createElement("button");
           button.type = "button";
           button.textContent = b.label;
+          button.disabled = !live;
           button.addEventListener("click", () => {
             box.querySelectorAll("button").forEach(x => x.disabled = true);
             post({ buttonData: b.data }, b.label);
@@ -91,7 +82,8 @@
       const response = await fetch("/api/chat", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ userId, ...body }),
+        credentials: "same-origin",
+        body: JSON.stringify(body),
       });
       const data = await response.json().catch(() => ({}));
       if (!response.ok) {
@@ -108,6 +100,21 @@
     }
   }
 
+  // The conversation so far (this session's, from the server); only the last reply's buttons can still be pressed.
+  async function restore() {
+    try {
+      const response = await fetch("/api/history", { credentials: "same-origin" });
+      if (!response.ok) return;
+      const entries = (await response.json()).entries || [];
+      entries.forEach((entry, i) => {
+        if (entry.from === "user") add("user", entry.text);
+        else if (entry.reply) renderReply(entry.reply, i === entries.length - 1);
+      });
+    } catch {
+      // Offline: the page still works for new messages once the connection is back.
+    }
+  }
+
   form.addEventListener("submit", e => {
     e.preventDefault();
     const text = input.value.trim();
@@ -115,6 +122,7 @@
     input.value = "";
     post({ text }, text);
   });
+  restore();
   input.addEventListener("keydown", e => {
     if (e.key === "Enter" && !e.shiftKey) {
       e.preventDefault();

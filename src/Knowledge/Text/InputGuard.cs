@@ -37,7 +37,16 @@ public static class InputGuard
             return Invalid(TooLongReply);
         }
 
-        var text = input.Normalize(NormalizationForm.FormC);
+        string text;
+        try
+        {
+            text = input.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Lone surrogates: not valid Unicode, so not text anyone typed.
+            return Invalid(UnreadableReply);
+        }
         var builder = new StringBuilder(text.Length);
         var controls = 0;
         foreach (var c in text)

@@ -85,14 +85,11 @@ public sealed class RoleAssignment
     public DateTimeOffset? RevokedAt { get; set; }
 }
 
-/// <summary>A one-time invite code. Only a SHA-256 hash of the code is stored.</summary>
+/// <summary>A one-time invite code. Only a keyed hash of the code is stored (see Directory.InviteCodes), no part of it.</summary>
 public sealed class Invite
 {
     public long Id { get; set; }
     public required string CodeHash { get; set; }
-
-    /// <summary>The last characters of the code, so an admin can tell invites apart without the code.</summary>
-    public required string CodeHint { get; set; }
 
     public Role Role { get; set; }
     public int? UnitId { get; set; }
@@ -104,6 +101,9 @@ public sealed class Invite
     public required string CreatedBy { get; set; }
     public DateTimeOffset? RedeemedAt { get; set; }
     public long? RedeemedByPersonId { get; set; }
+
+    /// <summary>Withdrawn by an admin (or by the upgrade that replaced unkeyed hashes) before it was used.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
 }
 
 public enum ReportStatus

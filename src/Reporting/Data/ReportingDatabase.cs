@@ -14,9 +14,21 @@ public enum DatabaseProvider
     Postgres,
 }
 
-/// <summary>Settings under "Database": Provider (Sqlite | Postgres) and ConnectionString.</summary>
+/// <summary>SQLite's <c>synchronous</c> setting for the reporting database (docs/reporting.md, "Durability").</summary>
+public enum SqliteSynchronous
+{
+    /// <summary>Each commit is fsynced before it returns: an acknowledged answer survives a power cut. The default.</summary>
+    Full,
+
+    /// <summary>WAL is fsynced only at checkpoints: survives a process crash, but a power cut may lose the last commits.</summary>
+    Normal,
+}
+
+/// <summary>Settings under "Database": Provider (Sqlite | Postgres), ConnectionString and, for SQLite, Synchronous.</summary>
 public sealed class DatabaseOptions
 {
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
+
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>Default for SQLite: the file data/dts.db under the working directory. Required for PostgreSQL.</summary>
@@ -41,6 +53,9 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
 
     private readonly Func<ReportingDbContext> _create;
 
+    /// <summary>The SQLite per-connection settings of this database (its <c>synchronous</c> choice).</summary>
+    private readonly SqlitePragmas _pragmas;
+
     /// <summary>A (not pooled) context on a given connection: the contexts of a <see cref="SharedTransaction"/>.</summary>
     private readonly Func<DbConnection, ReportingDbContext> _createOn;
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
@@ -50,18 +65,20 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     private volatile bool _migrated;
 
     /// <param name="time">Runs the SQLite checkpoint timer (System when null).</param>
-    public ReportingDatabase(DatabaseProvider provider, string connectionString, TimeProvider? time = null)
+    public ReportingDatabase(DatabaseProvider provider, string connectionString, TimeProvider? time = null,
+        SqliteSynchronous synchronous = SqliteSynchronous.Full)
     {
         _time = time ?? TimeProvider.System;
         Provider = provider;
         ConnectionString = connectionString;
+        _pragmas = synchronous == SqliteSynchronous.Normal ? SqlitePragmas.Normal : SqlitePragmas.Full;
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 PrepareSqliteFolder(connectionString);
                 var sqlite = new DbContextOptionsBuilder<SqliteReportingDbContext>()
                     .UseSqlite(connectionString)
-                    .AddInterceptors(SqlitePragmas.Instance)
+                    .AddInterceptors(_pragmas)
                     .Options;
                 // Pooled: every message creates a few short-lived contexts, and building one (its internal service
                 // scope) cost more than the queries it ran. A context is reset when it goes back to the pool.
@@ -120,7 +137,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
                 : throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
         }
 
-        return new ReportingDatabase(options.Provider, connectionString, time);
+        return new ReportingDatabase(options.Provider, connectionString, time, options.Synchronous);
     }
 
     /// <summary>A context without the migration check (for callers that already ran <see cref="MigrateAsync"/>).</summary>
@@ -150,7 +167,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
         }
 
         await using var shared = await SharedTransaction.BeginAsync(this, SharedTransaction.NewConnection(Provider, ConnectionString), _createOn,
-            (connection, token) => Provider == DatabaseProvider.Sqlite ? SqlitePragmas.ApplyAsync(connection, token) : Task.CompletedTask, ct);
+            (connection, token) => Provider == DatabaseProvider.Sqlite ? _pragmas.ApplyAsync(connection, token) : Task.CompletedTask, ct);
         shared.Enter();
         return await work(shared, ct);
     }
@@ -296,17 +313,24 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
         {
             System.IO.Directory.CreateDirectory(folder);
         }
+        // Personal data: a new database file (and so its -wal/-shm, which SQLite creates with the same mode) is 0600.
+        Backup.OwnerOnlyFile.CreateIfMissing(Path.GetFullPath(file));
     }
 
     /// <summary>
-    /// Per-connection settings: wait for a busy writer instead of failing; NORMAL sync is safe under WAL; checkpoints run
-    /// off the write path (<see cref="CheckpointNow"/>).
+    /// Per-connection settings: wait for a busy writer instead of failing; <c>synchronous</c> FULL by default (every
+    /// commit fsynced, so an acknowledged answer survives a power cut; NORMAL when configured); secure_delete, so erased
+    /// personal data is overwritten in the file instead of left in free pages; checkpoints run off the write path
+    /// (<see cref="CheckpointNow"/>).
     /// </summary>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    private sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
     {
-        public static readonly SqlitePragmas Instance = new();
+        public static readonly SqlitePragmas Full = new("FULL");
 
-        private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
+        public static readonly SqlitePragmas Normal = new("NORMAL");
+
+        private readonly string _pragmas =
+            $"PRAGMA busy_timeout=10000; PRAGMA synchronous={synchronous}; PRAGMA secure_delete=ON; PRAGMA wal_autocheckpoint=0;";
 
         /// <summary>
         /// Native connections already set up. Settings stay with the native connection, and a pooled one is opened again
@@ -315,14 +339,14 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
         private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = [];
 
         /// <summary>For a connection opened outside EF (a <see cref="SharedTransaction"/>'s).</summary>
-        public static Task ApplyAsync(DbConnection connection, CancellationToken ct) => Instance.ConnectionOpenedAsync(connection, null!, ct);
+        public Task ApplyAsync(DbConnection connection, CancellationToken ct) => ConnectionOpenedAsync(connection, null!, ct);
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             if (NeedsPragmas(connection))
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = Pragmas;
+                command.CommandText = _pragmas;
                 command.ExecuteNonQuery();
                 Configured(connection);
             }
@@ -333,7 +357,7 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
             if (NeedsPragmas(connection))
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = Pragmas;
+                command.CommandText = _pragmas;
                 await command.ExecuteNonQueryAsync(cancellationToken);
                 Configured(connection);
             }

@@ -81,7 +81,6 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
             e.ToTable("invites");
             e.HasIndex(i => i.CodeHash).IsUnique();
             e.Property(i => i.CodeHash).HasMaxLength(64);
-            e.Property(i => i.CodeHint).HasMaxLength(8);
             e.HasOne(i => i.Unit).WithMany().HasForeignKey(i => i.UnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(i => i.Commune).WithMany().HasForeignKey(i => i.CommuneId).OnDelete(DeleteBehavior.Restrict);
         });

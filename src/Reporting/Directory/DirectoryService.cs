@@ -3,8 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DtsAssistant.Reporting.Directory;
 
-internal sealed class DirectoryService(ReportingDatabase database, TimeProvider clock) : IDirectoryService
+/// <param name="inviteKey">The secret for invite-code hashes; by default the key file next to the database.</param>
+internal sealed class DirectoryService(ReportingDatabase database, TimeProvider clock, InviteKey? inviteKey = null) : IDirectoryService
 {
+    private readonly InviteKey _inviteKey = inviteKey ?? InviteKey.For(database);
+
     /// <summary>Wrong codes allowed per chat identity per hour before redeeming is refused (codes have 50 bits; this stops scripts).</summary>
     internal const int MaxFailedRedeemsPerHour = 5;
 
@@ -92,11 +95,12 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
         }
 
         var normalized = InviteCodes.Normalize(code);
-        var hash = normalized is null ? null : InviteCodes.Hash(normalized);
+        var hash = normalized is null ? null : InviteCodes.Hash(normalized, _inviteKey);
         var invite = hash is null ? null : await db.Invites.AsNoTracking().FirstOrDefaultAsync(i => i.CodeHash == hash, ct);
         var failure = invite switch
         {
             null => RedeemOutcome.InvalidCode,
+            { RevokedAt: not null } => RedeemOutcome.Revoked,
             { RedeemedAt: not null } => RedeemOutcome.AlreadyUsed,
             _ when invite.ExpiresAt <= now => RedeemOutcome.Expired,
             _ => (RedeemOutcome?)null,
@@ -113,7 +117,7 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
         {
             // The conditional update is the one-time check: of two people redeeming at once, only one changes the row.
             var claimed = await db.Invites
-                .Where(i => i.Id == invite.Id && i.RedeemedAt == null)
+                .Where(i => i.Id == invite.Id && i.RedeemedAt == null && i.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.RedeemedAt, now), ct);
             if (claimed == 0)
             {
@@ -227,8 +231,7 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
             var normalized = InviteCodes.Normalize(plain)!;
             db.Invites.Add(new Invite
             {
-                CodeHash = InviteCodes.Hash(normalized),
-                CodeHint = InviteCodes.Hint(normalized),
+                CodeHash = InviteCodes.Hash(normalized, _inviteKey),
                 Role = role,
                 UnitId = unitId,
                 CommuneId = communeId,
@@ -258,13 +261,13 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
         if (unusedOnly)
         {
             var now = clock.GetUtcNow();
-            query = query.Where(i => i.RedeemedAt == null && i.ExpiresAt > now);
+            query = query.Where(i => i.RedeemedAt == null && i.RevokedAt == null && i.ExpiresAt > now);
         }
 
         var invites = await query.OrderBy(i => i.Id).ToListAsync(ct);
-        return invites.Select(i => new InviteListing(i.Id, i.CodeHint, i.Role,
+        return invites.Select(i => new InviteListing(i.Id, i.Role,
                 i.Unit?.Code ?? i.Commune?.Code ?? "", i.Unit?.Name ?? i.Commune?.Name ?? "toàn tỉnh",
-                i.CreatedAt, i.ExpiresAt, i.RedeemedAt))
+                i.CreatedAt, i.ExpiresAt, i.RedeemedAt) { RevokedAt = i.RevokedAt })
             .ToList();
     }
 

@@ -9,6 +9,9 @@ public enum RedeemOutcome
     Expired,
     AlreadyUsed,
     TooManyAttempts,
+
+    /// <summary>Withdrawn by an admin (invites revoke) or by the upgrade to keyed hashes.</summary>
+    Revoked,
 }
 
 /// <summary>What redeeming an invite did; the conversation layer words it.</summary>
@@ -19,9 +22,12 @@ public sealed record RedeemResult(RedeemOutcome Outcome, Caller? Caller = null, 
 /// <summary>A freshly created invite. <see cref="Code"/> exists only here: the database keeps its hash.</summary>
 public sealed record IssuedInvite(string Code, Role Role, string ScopeCode, string ScopeName, DateTimeOffset ExpiresAt);
 
-/// <summary>An invite as listed later: without its code, which cannot be recovered from the hash.</summary>
-public sealed record InviteListing(long Id, string CodeHint, Role Role, string ScopeCode, string ScopeName,
-    DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RedeemedAt);
+/// <summary>An invite as listed later, told apart by its number: the code cannot be recovered from the keyed hash.</summary>
+public sealed record InviteListing(long Id, Role Role, string ScopeCode, string ScopeName,
+    DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RedeemedAt)
+{
+    public DateTimeOffset? RevokedAt { get; init; }
+}
 
 /// <summary>A bound chat identity of a focal point, for reminders.</summary>
 public sealed record FocalPointContact(long PersonId, string DisplayName, string Channel, string PlatformUserId, UnitInfo Unit);

@@ -5,7 +5,8 @@ namespace DtsAssistant.Reporting.Directory;
 
 /// <summary>
 /// Invite codes: 10 characters from an alphabet without look-alikes (0/O, 1/I/L), shown as "ABCDE-FGHJK" (50 bits).
-/// Only the SHA-256 of the normalised code is stored; people may type it in any case, with spaces or dashes.
+/// Only a keyed hash (HMAC-SHA256 with <see cref="InviteKey"/>, a secret outside the database) of the normalised code
+/// is stored, and no part of the code; people may type it in any case, with spaces or dashes.
 /// </summary>
 internal static class InviteCodes
 {
@@ -50,7 +51,6 @@ internal static class InviteCodes
         return builder.Length == Length ? builder.ToString() : null;
     }
 
-    public static string Hash(string normalized) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(normalized)));
-
-    public static string Hint(string normalized) => normalized[^4..];
+    public static string Hash(string normalized, InviteKey key) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key.Bytes, Encoding.ASCII.GetBytes(normalized)));
 }

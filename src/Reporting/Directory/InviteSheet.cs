@@ -6,7 +6,7 @@ namespace DtsAssistant.Reporting.Directory;
 
 /// <summary>
 /// Invite codes as an XLSX sheet for the admin to hand out. Codes exist in clear only when just created (the database
-/// keeps hashes), so a later listing shows the last four characters instead.
+/// keeps keyed hashes and no part of a code), so a later listing shows each invite's number instead.
 /// </summary>
 public static class InviteSheet
 {
@@ -15,8 +15,12 @@ public static class InviteSheet
             invites.Select(i => new[] { i.Code, RoleNames.Code(i.Role), i.ScopeCode, i.ScopeName, Local(i.ExpiresAt) }));
 
     public static byte[] FromListing(IEnumerable<InviteListing> invites) =>
-        Write(["Mã mời (4 ký tự cuối)", "Vai trò", "Mã đơn vị / xã", "Tên đơn vị / xã", "Tạo lúc", "Hết hạn", "Đã dùng lúc"],
-            invites.Select(i => new[] { "…" + i.CodeHint, RoleNames.Code(i.Role), i.ScopeCode, i.ScopeName, Local(i.CreatedAt), Local(i.ExpiresAt), i.RedeemedAt is { } r ? Local(r) : "" }));
+        Write(["Số mã mời", "Vai trò", "Mã đơn vị / xã", "Tên đơn vị / xã", "Tạo lúc", "Hết hạn", "Đã dùng lúc", "Thu hồi lúc"],
+            invites.Select(i => new[]
+            {
+                i.Id.ToString(CultureInfo.InvariantCulture), RoleNames.Code(i.Role), i.ScopeCode, i.ScopeName, Local(i.CreatedAt),
+                Local(i.ExpiresAt), i.RedeemedAt is { } r ? Local(r) : "", i.RevokedAt is { } v ? Local(v) : "",
+            }));
 
     private static string Local(DateTimeOffset at) => VietnamTime.ToLocal(at).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 

@@ -88,7 +88,8 @@ public sealed class SqliteWritePathTests : IDisposable
             await db.Database.OpenConnectionAsync();
             Assert.Equal(0L, await ScalarAsync(db, "PRAGMA wal_autocheckpoint"));
             Assert.Equal(10_000L, await ScalarAsync(db, "PRAGMA busy_timeout"));
-            Assert.Equal(1L, await ScalarAsync(db, "PRAGMA synchronous")); // NORMAL
+            Assert.Equal(2L, await ScalarAsync(db, "PRAGMA synchronous")); // FULL: an acknowledged answer survives a power cut
+            Assert.Equal(1L, await ScalarAsync(db, "PRAGMA secure_delete")); // erased personal data is overwritten
         }
     }
 

@@ -1,13 +1,16 @@
 using System.Reflection;
 using System.Text;
-using System.Text.RegularExpressions;
+using System.Text.Json;
 using DtsAssistant.Bot.Conversation;
 using DtsAssistant.Bot.Conversation.Common;
+using DtsAssistant.Bot.Conversation.Routing;
+using Microsoft.Extensions.Options;
 
 namespace DtsAssistant.Bot.Channels.Web;
 
 /// <summary>The web chat's JSON shapes: what the page posts and what it gets back.</summary>
-internal sealed record WebChatRequest(string? UserId, string? Text, string? ButtonData);
+/// <summary>Who is asking comes from the session cookie only; an id in the body is ignored.</summary>
+internal sealed record WebChatRequest(string? Text, string? ButtonData);
 
 internal sealed record WebChatButton(string Label, string Data);
 
@@ -22,8 +25,11 @@ internal sealed record WebChatResponse(IReadOnlyList<WebChatReply> Replies);
 
 internal sealed record WebChatError(string Error);
 
-/// <summary>The web chat: the page (embedded, no CDN), POST /api/chat into the same conversation core, and file downloads.</summary>
-internal static partial class WebChatEndpoints
+/// <summary>
+/// The web chat: the page (embedded, no CDN), POST /api/chat into the same conversation core for the session's
+/// server-chosen identity, GET /api/history to show the conversation again after a reload, and file downloads.
+/// </summary>
+internal static class WebChatEndpoints
 {
     public const string Channel = "web";
 
@@ -48,6 +54,7 @@ internal static partial class WebChatEndpoints
             endpoints.MapGet(path, () => Results.Bytes(content, type));
         }
         endpoints.MapPost("/api/chat", ChatAsync);
+        endpoints.MapGet("/api/history", History);
         endpoints.MapGet("/files/{token}", (string token, DownloadStore downloads) =>
             downloads.Find(token) is { } file
                 ? Results.File(file.Content, file.ContentType, file.FileName)
@@ -55,26 +62,57 @@ internal static partial class WebChatEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ChatAsync(WebChatRequest? request, IConversationEngine engine, DownloadStore downloads,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> ChatAsync(HttpContext context, IConversationEngine engine, DownloadStore downloads,
+        WebSessionStore sessions, WebThrottles throttles, IOptions<WebChatOptions> options, CancellationToken cancellationToken)
     {
-        if (request?.UserId is not { } userId || !UserIdPattern().IsMatch(userId))
+        WebChatRequest? request;
+        try
         {
-            return Results.BadRequest(new WebChatError("Thiếu hoặc sai mã người dùng của trình duyệt. Bạn hãy tải lại trang."));
+            request = await JsonSerializer.DeserializeAsync<WebChatRequest>(context.Request.Body, JsonSerializerOptions.Web, cancellationToken);
         }
-        if (string.IsNullOrWhiteSpace(request.Text) && string.IsNullOrEmpty(request.ButtonData))
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.Json(WebChatProtection.TooLarge, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest(new WebChatError("Nội dung gửi lên không đúng định dạng. Bạn hãy tải lại trang."));
+        }
+        if (request is null || (string.IsNullOrWhiteSpace(request.Text) && string.IsNullOrEmpty(request.ButtonData)))
         {
             return Results.BadRequest(new WebChatError("Bạn chưa nhập nội dung."));
         }
-        var incoming = new IncomingMessage(Channel, userId, userId, string.IsNullOrEmpty(request.ButtonData) ? request.Text : null,
-            string.IsNullOrEmpty(request.ButtonData) ? null : request.ButtonData);
-        var replies = await engine.HandleAsync(incoming, cancellationToken);
-        return Results.Ok(new WebChatResponse(replies.Select(reply => new WebChatReply(
+        var text = string.IsNullOrEmpty(request.ButtonData) ? request.Text : null;
+        if (WebSessionCookie.Resolve(context, sessions, throttles, options.Value) is not { } userId)
+        {
+            return TooMany();
+        }
+        if (text is not null && IsRegistrationAttempt(text) && !throttles.TryRegistration(WebChatProtection.Address(context)))
+        {
+            return TooMany();
+        }
+        var incoming = new IncomingMessage(Channel, userId, userId, text, text is null ? request.ButtonData : null);
+        var replies = (await engine.HandleAsync(incoming, cancellationToken)).Select(reply => new WebChatReply(
             reply.Text,
             reply.ButtonRows.Select(row => (IReadOnlyList<WebChatButton>)row.Select(b => new WebChatButton(b.Label, b.Data)).ToList()).ToList(),
             reply.CitationList.Select(c => new WebChatCitation(c.Document, c.Section, c.Quote)).ToList(),
-            reply.File is { } file ? new WebChatFile(file.FileName, downloads.Add(file)) : null)).ToList()));
+            reply.File is { } file ? new WebChatFile(file.FileName, downloads.Add(file)) : null)).ToList();
+        WebHistory.Record(sessions, userId, text ?? WebHistory.ButtonLabel(sessions, userId, request.ButtonData!), replies);
+        return Results.Ok(new WebChatResponse(replies));
     }
+
+    /// <summary>The conversation of this browser's session (none yet: an empty list, and a session is issued).</summary>
+    private static IResult History(HttpContext context, WebSessionStore sessions, WebThrottles throttles, IOptions<WebChatOptions> options) =>
+        WebSessionCookie.Resolve(context, sessions, throttles, options.Value) is { } userId
+            ? Results.Content(WebHistory.ToJson(sessions.History(userId)), "application/json; charset=utf-8")
+            : TooMany();
+
+    private static IResult TooMany() => Results.Json(WebChatProtection.TooManyRequests, statusCode: StatusCodes.Status429TooManyRequests);
+
+    /// <summary>/dangky CODE, or /start CODE (a deep link): attempts at an invite code, limited per address.</summary>
+    private static bool IsRegistrationAttempt(string text) =>
+        CommandLine.Parse(text.Trim()) is { } command
+        && (command.Name is "dangky" or "dk" or "register" || (command.Name == "start" && command.Argument.Length > 0));
 
     private static byte[] ReadPage(string name)
     {
@@ -85,7 +123,4 @@ internal static partial class WebChatEndpoints
         return buffer.ToArray();
     }
 
-    /// <summary>The page makes a random id per browser; anything else is refused rather than trusted.</summary>
-    [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$")]
-    private static partial Regex UserIdPattern();
 }

@@ -37,6 +37,10 @@ internal sealed class RegistrationCommands(IDirectoryService directory, ILogger<
         }
 
         var who = result.Caller is { } caller ? RegistrationTexts.Describe(caller) : string.Empty;
+        if (result.Caller is { Roles.Count: > 1 })
+        {
+            who += "\n" + RegistrationTexts.KeptEarlierRoles;
+        }
         return new Reply($"{RegistrationTexts.Redeemed(result)}\n{who}".Trim(), [[new ReplyButton("Xem hướng dẫn", "cmd:trogiup")]]);
     }
 

@@ -14,8 +14,14 @@ internal static class RegistrationTexts
         RedeemOutcome.TooManyAttempts => "Bạn đã nhập sai mã quá nhiều lần. Bạn vui lòng thử lại sau 1 giờ hoặc liên hệ quản trị viên.",
         RedeemOutcome.AlreadyUsed => "Mã này đã được sử dụng. Mỗi mã chỉ dùng một lần; bạn vui lòng xin mã mới.",
         RedeemOutcome.Expired => "Mã này đã hết hạn. Bạn vui lòng xin quản trị viên cấp mã mới.",
+        RedeemOutcome.Revoked => "Mã này đã bị thu hồi. Bạn vui lòng xin quản trị viên cấp mã mới.",
         _ => "Mã đăng ký không đúng. Bạn kiểm tra lại mã quản trị viên đã gửi (dạng ABCDE-FGHJK).",
     };
+
+    /// <summary>After a new invite, when earlier roles (another unit, another role) are still held: said, not silent.</summary>
+    public const string KeptEarlierRoles =
+        "Các vai trò trước đây của bạn vẫn còn hiệu lực (xem danh sách trên). Nếu bạn không còn phụ trách đơn vị nào, " +
+        "hãy báo quản trị viên thu hồi vai trò đó.";
 
     public const string NotRegistered =
         "Bạn chưa đăng ký: tôi coi bạn là cán bộ, giáo viên (hỏi đáp về kế hoạch). " +

@@ -1,5 +1,6 @@
 using DtsAssistant.Bot.Conversation.Common;
 using DtsAssistant.Bot.Conversation.Filing;
+using DtsAssistant.Bot.Conversation.Privacy;
 using DtsAssistant.Bot.Conversation.Registration;
 using DtsAssistant.Bot.Conversation.State;
 using DtsAssistant.Bot.Conversation.Status;
@@ -47,6 +48,10 @@ internal static class CommandTable
             Task.FromResult(c.Keep(RegistrationCommands.WhoAmI(c.Caller)))),
         new(["huydangky", "unregister"], "hủy đăng ký (hỏi lại trước khi hủy)", (c, _) =>
             Task.FromResult(RegistrationCommands.AskToUnregister(c.Caller, c.State))),
+        new(["dulieucuatoi", "mydata"], "xem dữ liệu cá nhân tôi đang lưu về bạn", async (c, ct) =>
+            c.Keep(await c.Get<PersonalDataCommands>().ViewAsync(c.Turn, ct).ConfigureAwait(false))),
+        new(["xoadulieu", "erasemydata"], "xóa tên và mã tài khoản của bạn (hỏi lại trước khi xóa)", (c, _) =>
+            Task.FromResult(c.Keep(PersonalDataCommands.AskToErase()))),
         new(["trogiup", "help", "huongdan"], "xem hướng dẫn này", (c, _) =>
             Task.FromResult(c.Keep(new Reply(c.State.Filing is { Paused: false } ? Help + "\n\n" + HelpText.FilingWords : Help)))),
         new(["tatnhacnho", "mute"], "tắt nhắc nhở hạn báo cáo", async (c, ct) =>

@@ -71,6 +71,13 @@ internal sealed class MessageRouter(
             return DialogueResult.Of(state, await status.ButtonAsync(caller, button, ct).ConfigureAwait(false));
         }
 
+        if (button is not null && button.StartsWith(Privacy.PersonalDataCommands.ButtonPrefix, StringComparison.Ordinal))
+        {
+            var erased = await services.GetRequiredService<Privacy.PersonalDataCommands>().ButtonAsync(turn, state, button, ct).ConfigureAwait(false);
+            callers.Forget(turn.ConversationKey);
+            return erased;
+        }
+
         if (button is not null && button.StartsWith(RegistrationCommands.ButtonPrefix, StringComparison.Ordinal))
         {
             var registered = await registration.ButtonAsync(turn, caller, state, button, ct).ConfigureAwait(false);

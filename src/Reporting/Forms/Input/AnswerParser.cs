@@ -114,7 +114,7 @@ public static class AnswerParser
                 break;
             case NumberKind.Fraction when spec.Total is { } total && reading.Denominator != total:
                 return ParsedAnswer.Invalid(
-                    $"Tổng số đã khai là {VietnameseNumbers.Format(total)}, không phải {VietnameseNumbers.Format((long)reading.Denominator!.Value)}. " +
+                    $"Tổng số đã khai là {VietnameseNumbers.Format(total)}, không phải {reading.Denominator!.Value.ToString("#,0.##", DtsAssistant.Text.VietnameseCulture.Instance)}. " +
                     $"Bạn nhập số lượng, {example}; hoặc sửa câu tổng số trước.");
             case NumberKind.Fraction:
                 value = reading.Value;
@@ -173,7 +173,8 @@ public static class AnswerParser
                 percent = reading.Value;
                 break;
             case NumberKind.Fraction when reading.Denominator is > 0:
-                percent = Math.Round(reading.Value * 100m / reading.Denominator.Value, 2);
+                // Divide first: numerator × 100 of a 28-digit number is more than a decimal holds.
+                percent = Math.Round(reading.Value / reading.Denominator.Value * 100m, 2);
                 break;
             case NumberKind.Fraction:
                 return ParsedAnswer.Invalid($"Mẫu số phải lớn hơn 0; {example}.");

@@ -75,17 +75,14 @@ public static partial class VietnameseNumbers
     public static decimal? ParseDigits(string digits)
     {
         var compact = digits.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00A0", string.Empty, StringComparison.Ordinal);
-        if (ThousandsPattern().IsMatch(compact))
-        {
-            return decimal.Parse(compact.Replace(".", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
-        }
-
-        if (DecimalPattern().IsMatch(compact))
-        {
-            return decimal.Parse(compact.Replace(',', '.'), CultureInfo.InvariantCulture);
-        }
-
-        return null;
+        // ASCII digits only ([0-9], not \d, which also matches Arabic-Indic or full-width digits that decimal cannot
+        // read), and TryParse: 35 digits are more than a decimal holds, and are answered as unreadable, not thrown.
+        var plain = ThousandsPattern().IsMatch(compact)
+            ? compact.Replace(".", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal)
+            : DecimalPattern().IsMatch(compact) ? compact.Replace(',', '.') : null;
+        return plain is not null && decimal.TryParse(plain, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
     }
 
     /// <summary>Numbers in words, up to the millions: "bốn lăm" 45, "hai mươi mốt" 21, "một nghìn hai trăm" 1200.</summary>
@@ -199,18 +196,18 @@ public static partial class VietnameseNumbers
     ];
 
     private static bool OtherDigits(string folded, Match fraction) =>
-        folded[..fraction.Index].Any(char.IsDigit) || folded[(fraction.Index + fraction.Length)..].Any(char.IsDigit);
+        folded[..fraction.Index].Any(char.IsAsciiDigit) || folded[(fraction.Index + fraction.Length)..].Any(char.IsAsciiDigit);
 
-    [GeneratedRegex(@"(?<a>\d[\d.]*)\s*(?:/|tren)\s*(?<b>\d[\d.]*)")]
+    [GeneratedRegex(@"(?<a>[0-9][0-9.]*)\s*(?:/|tren)\s*(?<b>[0-9][0-9.]*)")]
     private static partial Regex FractionPattern();
 
-    [GeneratedRegex(@"(?<sign>-\s*)?(?<n>\d+(?:[.,]\d+|\s\d{3}(?!\d))*)")]
+    [GeneratedRegex(@"(?<sign>-\s*)?(?<n>[0-9]+(?:[.,][0-9]+|\s[0-9]{3}(?![0-9]))*)")]
     private static partial Regex DigitsPattern();
 
-    [GeneratedRegex(@"^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:,\d{3})+$")]
+    [GeneratedRegex(@"^[0-9]{1,3}(?:\.[0-9]{3})+$|^[0-9]{1,3}(?:,[0-9]{3})+$")]
     private static partial Regex ThousandsPattern();
 
-    [GeneratedRegex(@"^\d+(?:,\d+)?$|^\d+\.\d{1,2}$")]
+    [GeneratedRegex(@"^[0-9]+(?:,[0-9]+)?$|^[0-9]+\.[0-9]{1,2}$")]
     private static partial Regex DecimalPattern();
 }
 

@@ -80,6 +80,8 @@ public sealed class FilingUnderFaults
         var database = Postgres is null
             ? new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["Database:ConnectionString"] = $"Data Source={Path.Combine(folder, "dts.db")};Pooling=True;Default Timeout=30" }
             : new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = Postgres };
+        // Every replica and the seeding share one invite key (on PostgreSQL the default is under each working directory).
+        database["Reporting:InviteKeyPath"] = Path.Combine(folder, "invite.key");
         var codes = await SeedAsync(database, FocalPoints);
 
         var webhook = Replicas > 1;

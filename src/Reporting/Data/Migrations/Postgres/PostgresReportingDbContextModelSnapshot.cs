@@ -197,11 +197,6 @@ namespace DtsAssistant.Reporting.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("CodeHint")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
                     b.Property<int?>("CommuneId")
                         .HasColumnType("integer");
 
@@ -220,6 +215,9 @@ namespace DtsAssistant.Reporting.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<long?>("RedeemedByPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RevokedAt")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Role")

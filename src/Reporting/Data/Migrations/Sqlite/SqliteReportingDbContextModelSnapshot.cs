@@ -180,11 +180,6 @@ namespace DtsAssistant.Reporting.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CodeHint")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
                     b.Property<int?>("CommuneId")
                         .HasColumnType("INTEGER");
 
@@ -203,6 +198,9 @@ namespace DtsAssistant.Reporting.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RedeemedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
