@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Text;
 using DtsAssistant.Bot.Conversation;
 using DtsAssistant.Bot.Conversation.Filing;
+using DtsAssistant.Bot.Conversation.Privacy;
+using DtsAssistant.Bot.Conversation.Registration;
 using DtsAssistant.Bot.Conversation.Routing;
 using DtsAssistant.Bot.Tests.Conversation;
 
@@ -65,6 +67,15 @@ internal static class ScopeMatrix
             new("button baocao", CaseKind.Button, CaseScope.None, "cmd:baocao"),
             new("button trangthai", CaseKind.Button, CaseScope.None, "cmd:trangthai"),
         ]);
+
+        // Buttons of other dialogues pressed out of turn (an old message, or someone else's forwarded one).
+        string[] stale =
+        [
+            FilingButtons.Back, FilingButtons.Pause, FilingButtons.Submit, FilingButtons.Amend, FilingButtons.CancelYes,
+            FilingButtons.CancelNo, FilingButtons.Close, FilingButtons.Yes(1), FilingButtons.Skip(3), FilingButtons.Choice(6, 0),
+            PersonalDataCommands.EraseYes, PersonalDataCommands.EraseNo, RegistrationCommands.UnregisterYes, RegistrationCommands.UnregisterNo,
+        ];
+        cases.AddRange(stale.Select(data => new MatrixCase("button " + data, CaseKind.Button, CaseScope.None, data)));
         return cases;
     }
 
@@ -73,16 +84,16 @@ internal static class ScopeMatrix
     /// <summary>What the actor must never read: the secrets of every scope the role does not cover.</summary>
     public static IEnumerable<string> Forbidden(string actor) => actor switch
     {
-        "anonymous" => [.. ScopeWorld.OwnUnitSecrets, .. ScopeWorld.SiblingSecrets, .. ScopeWorld.OtherSecrets],
-        "staff" or "focal" => [.. ScopeWorld.SiblingSecrets, .. ScopeWorld.OtherSecrets],
-        "officer" => ScopeWorld.OtherSecrets,
+        "anonymous" => [.. ScopeWorld.OwnUnitSecrets, .. ScopeWorld.SiblingSecrets, .. ScopeWorld.OtherSecrets, .. ScopeWorld.DepartmentLineSecrets],
+        "staff" or "focal" => [.. ScopeWorld.SiblingSecrets, .. ScopeWorld.OtherSecrets, .. ScopeWorld.DepartmentLineSecrets],
+        "officer" => [.. ScopeWorld.OtherSecrets, .. ScopeWorld.DepartmentLineSecrets],
         _ => [],
     };
 
     /// <summary>Units whose reports the actor must not change (a focal point may change the own unit's).</summary>
     public static string[] Protected(string actor) => actor == "focal"
-        ? [ScopeWorld.SiblingUnit, ScopeWorld.OtherUnit]
-        : [ScopeWorld.OwnUnit, ScopeWorld.SiblingUnit, ScopeWorld.OtherUnit];
+        ? [ScopeWorld.SiblingUnit, ScopeWorld.OtherUnit, ScopeWorld.DepartmentLineUnit]
+        : [ScopeWorld.OwnUnit, ScopeWorld.SiblingUnit, ScopeWorld.OtherUnit, ScopeWorld.DepartmentLineUnit];
 
     /// <summary>Runs one case through the real engine and returns what went wrong (empty when the case holds).</summary>
     public static async Task<List<string>> RunAsync(ScopeWorld world, string actor, MatrixCase c)
@@ -90,11 +101,11 @@ internal static class ScopeMatrix
         var problems = new List<string>();
         var user = await world.UserAsync(actor);
         var input = c.Input.Replace("{own}", world.OwnCommune, StringComparison.Ordinal).Replace("{other}", world.OtherCommune, StringComparison.Ordinal);
-        var before = await world.FingerprintAsync(Protected(actor));
+        var before = await world.FingerprintAsync(Protected(actor)) + await world.PeopleFingerprintAsync();
         var replies = input.StartsWith("st:", StringComparison.Ordinal) || input.StartsWith("cmd:", StringComparison.Ordinal)
             ? await world.Chat.PressAsync(user, input)
             : await world.Chat.SendAsync(user, input);
-        var after = await world.FingerprintAsync(Protected(actor));
+        var after = await world.FingerprintAsync(Protected(actor)) + await world.PeopleFingerprintAsync();
         var text = Readable(replies);
 
         if (replies.Count == 0 || string.IsNullOrWhiteSpace(ConversationHarness.Text(replies)))
@@ -109,7 +120,7 @@ internal static class ScopeMatrix
 
         if (before != after)
         {
-            problems.Add("reports outside the scope changed");
+            problems.Add("reports or people outside the scope changed");
         }
 
         var file = replies.Select(r => r.File).FirstOrDefault(f => f is not null);
@@ -150,7 +161,7 @@ internal static class ScopeMatrix
                 "anonymous" or "staff" => "chỉ dành cho",
                 "focal" => "Trường Tiểu học Yên Mô A",
                 "officer" => "Đã nộp 1/2",
-                _ => "Đã nộp 2/3",
+                _ => "Đã nộp 2/4",
             };
             if (!text.Contains(want, StringComparison.Ordinal))
             {

@@ -14,6 +14,7 @@ internal sealed class ScopeWorld
     public const string OwnUnit = "TH-YM-A";
     public const string SiblingUnit = "MN-YM-B";
     public const string OtherUnit = "TH-HL-A";
+    public const string DepartmentLineUnit = "THPT-YM";
 
     /// <summary>What only the own unit's readers may see: name, phone, focal point, free text, figure.</summary>
     public static readonly string[] OwnUnitSecrets = ["Trường Tiểu học Yên Mô A", "0229 555 6666", "Người dùng fpA", "Thiếu máy chiếu Yên Mô", "740/1.234"];
@@ -23,6 +24,9 @@ internal sealed class ScopeWorld
 
     /// <summary>Another commune's school: name, phone, focal point, free text, figure, and the province sum that includes it.</summary>
     public static readonly string[] OtherSecrets = ["Trường Tiểu học Hoa Lư A", "0229 111 2222", "Người dùng fpB", "Thiếu phòng tin học Hoa Lư", "450/900", "1.190/2.134"];
+
+    /// <summary>A high school in the own commune: it reports to the Sở, so the commune officer does not oversee it.</summary>
+    public static readonly string[] DepartmentLineSecrets = ["Trường THPT Yên Mô", "0229 777 8888"];
 
     public ScopeWorld(ConversationHarness chat) => Chat = chat;
 
@@ -39,10 +43,11 @@ internal sealed class ScopeWorld
         await Chat.SeedAsync(
             ("Xã Yên Mô", OwnUnit, "Trường Tiểu học Yên Mô A", UnitKind.Primary),
             ("Xã Yên Mô", SiblingUnit, "Trường Mầm non Yên Mô B", UnitKind.Preschool),
-            ("Phường Hoa Lư", OtherUnit, "Trường Tiểu học Hoa Lư A", UnitKind.Primary));
+            ("Phường Hoa Lư", OtherUnit, "Trường Tiểu học Hoa Lư A", UnitKind.Primary),
+            ("Xã Yên Mô", DepartmentLineUnit, "Trường THPT Yên Mô", UnitKind.UpperSecondary));
         await Chat.QueryAsync(async db =>
         {
-            foreach (var (code, phone) in new[] { (OwnUnit, "0229 555 6666"), (SiblingUnit, "0229 333 4444"), (OtherUnit, "0229 111 2222") })
+            foreach (var (code, phone) in new[] { (OwnUnit, "0229 555 6666"), (SiblingUnit, "0229 333 4444"), (OtherUnit, "0229 111 2222"), (DepartmentLineUnit, "0229 777 8888") })
             {
                 (await db.Units.SingleAsync(u => u.Code == code)).Phone = phone;
             }
@@ -97,6 +102,14 @@ internal sealed class ScopeWorld
             .Select(a => new { a.ReportId, a.Version, a.QuestionKey, a.Value, a.Revision }).ToListAsync();
         return string.Join("|", reports.OrderBy(r => r.Id).Select(r => r.ToString()))
             + "#" + string.Join("|", answers.OrderBy(a => a.ReportId).ThenBy(a => a.Version).ThenBy(a => a.QuestionKey, StringComparer.Ordinal).Select(a => a.ToString()));
+    });
+
+    /// <summary>The chat identities and roles of the two seeded focal points: nobody else's command may remove them.</summary>
+    public Task<string> PeopleFingerprintAsync() => Chat.QueryAsync(async db =>
+    {
+        var people = await db.Set<ChatIdentity>().AsNoTracking().Where(i => i.PlatformUserId == "fpA" || i.PlatformUserId == "fpB")
+            .Select(i => new { i.PlatformUserId, i.Person!.DisplayName, Roles = i.Person.Roles.Count }).ToListAsync();
+        return string.Join("|", people.OrderBy(p => p.PlatformUserId, StringComparer.Ordinal).Select(p => p.ToString()));
     });
 
     private async Task FileAsync(string user, string unit, string teachers, string signatures, string difficulty)
