@@ -32,6 +32,20 @@ public sealed class LogPrivacyTests
         {
             Assert.DoesNotContain(visible, line => line.Contains(secret, StringComparison.OrdinalIgnoreCase));
         }
+        // The wrong code is logged as a warning, naming the chat only by its pseudonym, never by its id.
+        var redemption = Assert.Single(visible, line => line.Contains("Invite redemption", StringComparison.Ordinal));
+        Assert.Matches(@"by web:#[0-9a-f]{8} failed", redemption);
+    }
+
+    [Fact]
+    public void A_chat_id_is_logged_as_a_keyed_pseudonym_that_is_stable_within_the_run()
+    {
+        var first = Hosting.LogPseudonym.Of("telegram:123456789");
+        Assert.Matches(@"^telegram:#[0-9a-f]{8}$", first);
+        Assert.DoesNotContain("123456789", first);
+        Assert.Equal(first, Hosting.LogPseudonym.Of("telegram:123456789"));
+        Assert.NotEqual(first, Hosting.LogPseudonym.Of("telegram:123456780"));
+        Assert.Equal("-", Hosting.LogPseudonym.Of(null));
     }
 
     private sealed class CapturingProvider : ILoggerProvider

@@ -231,7 +231,7 @@ internal sealed class OutgoingQueue : IAsyncDisposable
         }
         catch (RetryAfterException ex) when (++item.Attempts < MaxAttempts)
         {
-            _logger.LogWarning("Rate limited sending to {Chat}; retrying after {RetryAfter}", item.Chat, ex.RetryAfter);
+            _logger.LogWarning("Rate limited sending to {Chat}; retrying after {RetryAfter}", Hosting.LogPseudonym.Of(item.Chat), ex.RetryAfter);
             Finish(item.Chat, requeue: item, pause: ex.RetryAfter);
         }
         catch (RecipientBlockedException ex)
@@ -247,12 +247,12 @@ internal sealed class OutgoingQueue : IAsyncDisposable
         }
         catch (HttpRequestException ex) when (++item.Attempts < MaxAttempts)
         {
-            _logger.LogWarning(ex, "Sending to {Chat} failed; retrying", item.Chat);
+            _logger.LogWarning(ex, "Sending to {Chat} failed; retrying", Hosting.LogPseudonym.Of(item.Chat));
             Finish(item.Chat, requeue: item, pause: TimeSpan.FromSeconds(Math.Pow(2, item.Attempts)));
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "Sending to {Chat} failed for good", item.Chat);
+            _logger.LogError(ex, "Sending to {Chat} failed for good", Hosting.LogPseudonym.Of(item.Chat));
             item.Done.TrySetException(ex);
             Finish(item.Chat);
         }

@@ -52,7 +52,7 @@ internal sealed class ZaloSender(ZaloClient client, OutgoingQueue queue, Channel
         }
         if (!store.IsReachable(Channel, userId))
         {
-            logger.LogInformation("Not sending to Zalo user {User}: unreachable until they write again", userId);
+            logger.LogInformation("Not sending to Zalo user {User}: unreachable until they write again", Hosting.LogPseudonym.Of("zalo:" + userId));
             return;
         }
         store.SetChoices(Channel, userId, buttons);
@@ -71,7 +71,7 @@ internal sealed class ZaloSender(ZaloClient client, OutgoingQueue queue, Channel
         {
             store.MarkUndeliverable(Channel, userId, unreachable.Reason, text);
             logger.LogWarning("Zalo message to {User} not delivered ({Error}: {Reason}); marked unreachable, not retried",
-                userId, unreachable.Error, unreachable.Reason);
+                Hosting.LogPseudonym.Of("zalo:" + userId), unreachable.Error, unreachable.Reason);
         }
     }
 

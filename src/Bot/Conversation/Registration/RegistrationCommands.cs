@@ -32,7 +32,7 @@ internal sealed class RegistrationCommands(IDirectoryService directory, ILogger<
         if (result.Outcome != RedeemOutcome.Bound)
         {
             // Repeated wrong codes are also slowed down inside the directory; the log lets an admin see guessing.
-            logger.LogWarning("Invite redemption by {Key} failed: {Outcome}", turn.ConversationKey, result.Outcome);
+            logger.LogWarning("Invite redemption by {Key} failed: {Outcome}", Hosting.LogPseudonym.Of(turn.ConversationKey), result.Outcome);
             return new Reply(RegistrationTexts.Redeemed(result));
         }
 

@@ -39,7 +39,7 @@ internal sealed class ConversationEngine(
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "Conversation {Key} failed on a message", message.ConversationKey);
+            logger.LogError(exception, "Conversation {Key} failed on a message", Hosting.LogPseudonym.Of(message.ConversationKey));
             return [new Reply(CommonTexts.Failure)];
         }
     }

@@ -37,7 +37,7 @@ internal sealed class MessageRouter(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Questions about the plan need no database: keep answering them while the reporting store is down.
-            logger.LogError(exception, "Reporting store unavailable for {Key}; answering from the knowledge base only", turn.ConversationKey);
+            logger.LogError(exception, "Reporting store unavailable for {Key}; answering from the knowledge base only", Hosting.LogPseudonym.Of(turn.ConversationKey));
             return [await DegradedAsync(turn, ct).ConfigureAwait(false)];
         }
 

@@ -51,7 +51,7 @@ internal sealed class HandledUpdates(ReportingDatabase database, TimeProvider cl
         catch (Exception exception) when (!started && exception is not OperationCanceledException)
         {
             // The reporting database is down: the core still answers plan questions (and says filing is unavailable).
-            logger.LogWarning(exception, "Reporting database unavailable; handling {Key} without a transaction", conversationKey);
+            logger.LogWarning(exception, "Reporting database unavailable; handling {Key} without a transaction", Hosting.LogPseudonym.Of(conversationKey));
             return await handle(ct).ConfigureAwait(false);
         }
 
