@@ -64,8 +64,8 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture) : IClassFixt
         var before = await page.Locator(".msg.bot").CountAsync();
         await page.FillAsync("#text", text);
         await page.ClickAsync("#send");
-        await page.WaitForFunctionAsync($"document.querySelectorAll('.msg.bot').length > {before}", null,
-            new PageWaitForFunctionOptions { Timeout = 30_000 });
-        await page.WaitForFunctionAsync("!document.getElementById('send').disabled", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        // Locators, not script predicates: the page's Content-Security-Policy forbids evaluating strings.
+        await page.Locator(".msg.bot").Nth(before).WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.Locator("#send:enabled").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
     }
 }

@@ -232,10 +232,20 @@ public sealed class DashboardSignInTests(DashboardFixture fixture) : IClassFixtu
         Assert.DoesNotContain("<script>", html);
     }
 
-    private async Task<string> ChatAsync(string userId, string text)
+    /// <summary>One browser per person: the web chat knows people by its session cookie, never by a client-chosen id.</summary>
+    private readonly Dictionary<string, HttpClient> _browsers = [];
+
+    private async Task<string> ChatAsync(string person, string text)
     {
-        using var http = fixture.NewClient();
-        var response = await http.PostAsJsonAsync("/api/chat", new { userId, text });
+        if (!_browsers.TryGetValue(person, out var http))
+        {
+            http = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+            {
+                BaseAddress = new Uri(fixture.Host.BaseUrl),
+            };
+            _browsers[person] = http;
+        }
+        var response = await http.PostAsJsonAsync("/api/chat", new { text });
         response.EnsureSuccessStatusCode();
         var json = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         return string.Join("\n", json.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("text").GetString()));
