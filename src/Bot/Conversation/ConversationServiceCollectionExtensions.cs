@@ -26,6 +26,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddScoped<Privacy.PersonalDataCommands>();
         services.AddScoped<FilingDialogue>();
         services.AddScoped<StatusQueries>();
+        services.TryAddScoped<Charts.ChartService>();
         services.TryAddSingleton<Reminders.ReminderCommands>();
         return services;
     }

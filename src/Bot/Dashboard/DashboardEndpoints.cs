@@ -60,6 +60,7 @@ internal static class DashboardEndpoints
         });
         group.MapGet("", PageAsync);
         group.MapGet("/tai/{file}", DownloadAsync);
+        group.MapGet("/bieudo/{chart}/{file}", ChartAsync);
         return endpoints;
     }
 
@@ -134,6 +135,37 @@ internal static class DashboardEndpoints
         {
             var exported = await export.ExportPeriodAsync(caller!, period, format.Value, string.IsNullOrWhiteSpace(xa) ? null : xa.Trim(), ct);
             return Results.File(exported.Content, exported.ContentType, exported.FileName);
+        }
+        catch (ReportingAccessDeniedException denied)
+        {
+            return Html(DashboardPage.Notice(DashboardTexts.Title, Conversation.Common.CommonTexts.Denied(denied)), StatusCodes.Status403Forbidden);
+        }
+    }
+
+    /// <summary>/bieudo/{tiendo|xa|chitieu}/{period}.png[?xa=]: one chart as a PNG, in the signed-in caller's scope.</summary>
+    private static async Task<IResult> ChartAsync(HttpContext http, string chart, string file, string? xa, Charts.ChartService charts,
+        IReportingSchedule schedule, DashboardSessions sessions, IDirectoryService directory, CancellationToken ct)
+    {
+        var (caller, refusal) = await SignedInAsync(http, sessions, directory, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (Charts.ChartService.FromSlug(chart) is not { } kind)
+        {
+            return Html(DashboardPage.Notice(DashboardTexts.Title, DashboardTexts.BadChart), StatusCodes.Status404NotFound);
+        }
+
+        if (!file.EndsWith(".png", StringComparison.Ordinal) || !TryPeriod(file[..^4], schedule, out var period))
+        {
+            return Html(DashboardPage.Notice(DashboardTexts.Title, DashboardTexts.BadPeriod), StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            var image = await charts.RenderAsync(caller!, kind, period, string.IsNullOrWhiteSpace(xa) ? null : xa.Trim(), ct);
+            return Results.File(image.Png, Charts.ChartImage.ContentType);
         }
         catch (ReportingAccessDeniedException denied)
         {

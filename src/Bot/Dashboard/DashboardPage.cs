@@ -23,7 +23,7 @@ internal static class DashboardPage
         td.n,th.n{text-align:right}.sample{background:#fff3cd;padding:6px 10px;border:1px solid #e0c36a}
         .cards{display:flex;flex-wrap:wrap;gap:8px}.card{border:1px solid #ccc;border-radius:6px;padding:8px 12px;min-width:120px}
         .card b{display:block;font-size:1.5em}progress{width:120px}nav a{margin-right:10px}.ok{color:#176c2c}.no{color:#a11}.na{color:#666}
-        button{font-size:1.1em;padding:8px 16px}
+        button{font-size:1.1em;padding:8px 16px}img.chart{max-width:100%;height:auto;display:block;margin:.5em 0}
         """;
 
     /// <summary>The page's Content-Security-Policy: nothing but the one style block; forms post only to this server.</summary>
@@ -65,8 +65,7 @@ internal static class DashboardPage
         Cards(html, status.Overall);
         html.Append("<p>Tải về: <a id=\"xlsx\" href=\"").Append(E(Download(view, "xlsx"))).Append("\">bảng tính XLSX</a> · <a href=\"")
             .Append(E(Download(view, "csv"))).Append("\">CSV</a></p>");
-        // Charts: the PNG renderer of issue 10 (ScottPlot) is not in this branch yet; its images go here, under
-        // /bangdieukhien/bieudo/..., behind the same session check.
+        Charts(html, view);
         Trend(html, view.Trend);
         Rates(html, "Tỷ lệ nộp theo xã/phường", "Xã/phường", status.ByCommune, view);
         Rates(html, "Tỷ lệ nộp theo cấp học", "Cấp học / loại hình", status.ByKind, null);
@@ -169,6 +168,25 @@ internal static class DashboardPage
 
     public static string Link(Period period, string? commune) =>
         "/bangdieukhien?ky=" + Uri.EscapeDataString(period.Key) + (commune is null ? "" : "&xa=" + Uri.EscapeDataString(commune));
+
+    /// <summary>The three charts as images served by /bangdieukhien/bieudo/... (same session check as the page).</summary>
+    private static void Charts(StringBuilder html, DashboardView view)
+    {
+        html.Append("<h2>Biểu đồ</h2>");
+        foreach (var (kind, alt) in new[]
+        {
+            (Bot.Charts.ChartKind.Progress, "Biểu đồ tiến độ nộp báo cáo theo ngày"),
+            (Bot.Charts.ChartKind.Communes, "Biểu đồ tỷ lệ nộp theo xã/phường"),
+            (Bot.Charts.ChartKind.Indicators, "Biểu đồ chỉ tiêu so với kế hoạch theo tháng"),
+        })
+        {
+            html.Append("<img class=\"chart\" src=\"").Append(E(ChartLink(view, kind))).Append("\" alt=\"").Append(E(alt)).Append("\">");
+        }
+    }
+
+    public static string ChartLink(DashboardView view, Bot.Charts.ChartKind kind) =>
+        $"/bangdieukhien/bieudo/{Bot.Charts.ChartService.Slug(kind)}/{Uri.EscapeDataString(view.Period.Key)}.png"
+        + (view.CommuneCode is null ? "" : "?xa=" + Uri.EscapeDataString(view.CommuneCode));
 
     private static string Download(DashboardView view, string extension) =>
         $"/bangdieukhien/tai/{Uri.EscapeDataString(view.Period.Key)}.{extension}" + (view.CommuneCode is null ? "" : "?xa=" + Uri.EscapeDataString(view.CommuneCode));

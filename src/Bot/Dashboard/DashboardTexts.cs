@@ -36,6 +36,8 @@ internal static class DashboardTexts
     public const string NoLongerAllowed =
         "Tài khoản chat của bạn không còn vai trò cán bộ xã/phường hoặc cán bộ Sở, nên không xem được bảng điều khiển.";
 
+    public const string BadChart = "Không có biểu đồ này. Các biểu đồ: tiendo (tiến độ nộp), xa (tỷ lệ theo xã/phường), chitieu (chỉ tiêu).";
+
     public const string BadPeriod = "Kỳ báo cáo không đúng. Ví dụ đúng: 2026-11 (tháng), 2026-Q4 (quý), 2026 (năm).";
 
     public const string SampleData = "DỮ LIỆU MẪU — danh mục đơn vị tổng hợp, không phải số liệu thật.";

@@ -21,7 +21,8 @@ internal sealed class StatusQueries(
     IExportService export,
     IDirectoryService directory,
     IFilingService filing,
-    IReportingSchedule schedule)
+    IReportingSchedule schedule,
+    Charts.ChartService charts)
 {
     private static readonly CultureInfo Vietnamese = VietnameseCulture.Instance;
 
@@ -50,6 +51,11 @@ internal sealed class StatusQueries(
         {
             var folded = StatusWords.Fold(text);
             var kinds = StatusWords.Kinds(text);
+            if (StatusWords.AsksChart(folded) is { } chart)
+            {
+                return await ChartAsync(caller, chart, scope.Period, scope.CommuneCode, ct).ConfigureAwait(false);
+            }
+
             if (StatusWords.AsksIndicatorTable(folded))
             {
                 return await IndicatorTableAsync(caller, scope.Period, scope.CommuneCode, ct).ConfigureAwait(false);
@@ -138,6 +144,15 @@ internal sealed class StatusQueries(
         var report = await status.IndicatorsAsync(caller, period, communeCode, ct).ConfigureAwait(false);
         var previous = await status.IndicatorsAsync(caller, period.Previous(), communeCode, ct).ConfigureAwait(false);
         return new Reply(StatusTexts.IndicatorTable(report, previous), Buttons(period, communeCode));
+    }
+
+    /// <summary>"biểu đồ …": the chart as a PNG file, within the caller's scope (the status service checks again).</summary>
+    public async Task<Reply> ChartAsync(Caller caller, Charts.ChartKind kind, Period period, string? communeCode, CancellationToken ct)
+    {
+        var image = await charts.RenderAsync(caller, kind, period, communeCode, ct).ConfigureAwait(false);
+        var where = await WhereAsync(caller, communeCode, null, ct).ConfigureAwait(false);
+        return new Reply(StatusTexts.Chart(kind, period, where, image.FileName), Buttons(period, communeCode),
+            File: new ReplyFile(image.FileName, Charts.ChartImage.ContentType, image.Png));
     }
 
     private async Task<string> WhereAsync(Caller caller, string? communeCode, IReadOnlyCollection<UnitKind>? kinds, CancellationToken ct)

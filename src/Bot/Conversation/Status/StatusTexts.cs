@@ -89,6 +89,14 @@ internal static class StatusTexts
         return string.Join("\n", lines);
     }
 
+    /// <summary>The caption of a chart sent as a file.</summary>
+    public static string Chart(Charts.ChartKind kind, Period period, string where, string fileName) => kind switch
+    {
+        Charts.ChartKind.Progress => $"Biểu đồ tiến độ nộp báo cáo {period.Label} theo ngày, {where}, so với hạn chót: tệp {fileName}.",
+        Charts.ChartKind.Communes => $"Biểu đồ tỷ lệ nộp báo cáo {period.Label} theo xã/phường (thấp nhất trước), {where}: tệp {fileName}.",
+        _ => $"Biểu đồ các chỉ tiêu so với kế hoạch qua {Charts.ChartService.IndicatorMonths} tháng đến {period.Label}, {where}: tệp {fileName}.",
+    };
+
     /// <summary>"tăng 3,5 điểm %", "giảm 2 điểm %", "không đổi".</summary>
     public static string Change(decimal points) =>
         points == 0 ? "không đổi" : (points > 0 ? "tăng " : "giảm ") + Math.Abs(points).ToString("0.#", Vietnamese) + " điểm %";

@@ -19,7 +19,17 @@ internal static class StatusWords
 
     /// <summary>Words that ask for a list or table of reported figures, whatever a knowledge reading would say.</summary>
     public static bool AsksForStatusList(string folded) =>
-        AsksIndicatorTable(folded) || (AsksLate(folded) && Has(folded, " nao ", " danh sach ", " nhung ", " cac truong ", " cac don vi "));
+        AsksChart(folded) is not null || AsksIndicatorTable(folded) || (AsksLate(folded) && Has(folded, " nao ", " danh sach ", " nhung ", " cac truong ", " cac don vi "));
+
+    /// <summary>
+    /// "biểu đồ …": which chart — indicators when it names "chỉ tiêu", the communes' rates when it asks "theo xã" or
+    /// "các xã", otherwise the filing progress towards the deadline. Null when no chart is asked for.
+    /// </summary>
+    public static Charts.ChartKind? AsksChart(string folded) =>
+        !Has(folded, " bieu do ", " do thi ") ? null
+        : Has(folded, " chi tieu ") ? Charts.ChartKind.Indicators
+        : Has(folded, " theo xa ", " theo phuong ", " cac xa ", " tung xa ", " moi xa ", " xa phuong ", " xa nao ") ? Charts.ChartKind.Communes
+        : Charts.ChartKind.Progress;
 
     /// <summary>"các chỉ tiêu … so với kế hoạch": every indicator against its target.</summary>
     public static bool AsksIndicatorTable(string folded) =>
