@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh machine: installs what the tests need (PostgreSQL and Chromium from
+# Runs the whole test suite on a fresh machine: installs what the tests need (PostgreSQL, Chromium and fonts from
 # Debian packages), starts a throwaway PostgreSQL cluster on a free loopback port, runs every test project,
 # and prints one closing line "N passed, M failed".
 set -euo pipefail
@@ -9,6 +9,8 @@ cd "$root"
 need_pkgs=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_pkgs+=(postgresql)
 [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
+# The charts draw Vietnamese labels with DejaVu Sans.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_pkgs+=(fonts-dejavu-core)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   echo "== installing ${need_pkgs[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -16,6 +16,7 @@ internal static class ChannelsServiceCollectionExtensions
         services.AddOptions<ChannelOptions>().BindConfiguration("Channels");
         services.AddOptions<TelegramOptions>().BindConfiguration("Telegram");
         services.AddOptions<ZaloOptions>().BindConfiguration("Zalo");
+        services.AddSingleton<Conversation.Privacy.IChannelDataEraser, State.ChannelStateDataEraser>();
         services.AddSingleton(sp => new ChannelStateStore(sp.GetRequiredService<IOptions<ChannelOptions>>().Value.StatePath,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DownloadStore>();
