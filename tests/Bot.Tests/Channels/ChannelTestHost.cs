@@ -93,6 +93,7 @@ internal sealed class ScriptedEngine : IConversationEngine
     public const string LongText = "dài";
     public const string ChoiceText = "chọn";
     public const string FileText = "tệp";
+    public const string PictureText = "biểu đồ";
 
     /// <summary>Longer than 64 bytes in UTF-8 on purpose: it must not travel in callback_data.</summary>
     public const string LongButtonData = "filing:answer:ke_hoach_cds:có-đã-ban-hành-kế-hoạch-chuyển-đổi-số-năm-học";
@@ -118,6 +119,7 @@ internal sealed class ScriptedEngine : IConversationEngine
             ChoiceText => [new Reply("Đơn vị đã ban hành kế hoạch CĐS chưa?",
                 [[new ReplyButton("Có", LongButtonData), new ReplyButton("Chưa", "filing:answer:ke_hoach_cds:chưa")]])],
             FileText => [new Reply("Tệp tổng hợp đây.", File: new ReplyFile("tong-hop.csv", "text/csv", Encoding.UTF8.GetBytes("don_vi,trang_thai\nA,da_nop\n")))],
+            PictureText => [new Reply("Biểu đồ đây.", File: new ReplyFile("bieudo.png", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]))],
             _ => [new Reply($"Trả lời: {message.Text}")],
         };
     }

@@ -57,7 +57,11 @@ public sealed partial class TelegramChannelTests : IAsyncLifetime
 
         var commands = calls.First(c => c.Method == "setMyCommands").Body["commands"]!.AsArray()
             .Select(c => c!["command"]!.ToString()).ToList();
-        Assert.Equal(["baocao", "trangthai", "dangky", "toi", "huydangky", "huy", "trogiup"], commands);
+        // The menu is the command table's: every command with a help line, the reminder switches included.
+        Assert.Equal(["baocao", "trangthai", "bangdieukhien", "dangky", "toi", "huydangky", "dulieucuatoi", "xoadulieu", "trogiup",
+            "tatnhacnho", "batnhacnho"], commands);
+        Assert.All(calls.First(c => c.Method == "setMyCommands").Body["commands"]!.AsArray(),
+            c => Assert.True(char.IsUpper(c!["description"]!.ToString()[0])));
         Assert.Contains(calls, c => c.Method == "deleteWebhook");
     }
 
@@ -246,6 +250,20 @@ public sealed partial class TelegramChannelTests : IAsyncLifetime
         var file = Assert.Single(document.Body["files"]!.AsArray());
         Assert.Equal("tong-hop.csv", file!["file_name"]?.ToString());
         Assert.True(file["length"]!.GetValue<long>() > 10);
+    }
+
+    [Fact]
+    public async Task A_chart_is_sent_as_a_photo_not_a_document()
+    {
+        await using var host = await StartHostAsync();
+        _telegram.AddText(515, ScriptedEngine.PictureText);
+
+        var calls = await _telegram.WaitForAsync(c => c.Any(x => x.Method == "sendPhoto"));
+
+        var photo = calls.Single(c => c.Method == "sendPhoto");
+        Assert.Equal(515, photo.ChatId);
+        Assert.Equal("bieudo.png", Assert.Single(photo.Body["files"]!.AsArray())!["file_name"]?.ToString());
+        Assert.DoesNotContain(calls, c => c.Method == "sendDocument" && c.ChatId == 515);
     }
 
     [Fact]

@@ -23,16 +23,19 @@ internal sealed class TelegramChannel : IHostedService
 
     private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
 
-    public static readonly BotCommand[] Commands =
-    [
-        new() { Command = "baocao", Description = "Nộp báo cáo định kỳ của đơn vị" },
-        new() { Command = "trangthai", Description = "Xem tình hình nộp báo cáo" },
-        new() { Command = "dangky", Description = "Đăng ký bằng mã mời" },
-        new() { Command = "toi", Description = "Xem thông tin tài khoản của bạn" },
-        new() { Command = "huydangky", Description = "Hủy đăng ký" },
-        new() { Command = "huy", Description = "Hủy thao tác đang làm" },
-        new() { Command = "trogiup", Description = "Hướng dẫn sử dụng" },
-    ];
+    /// <summary>Telegram's "/" menu: every command of the one command table that has a help line, in its order.</summary>
+    public static readonly BotCommand[] Commands = Conversation.Routing.CommandTable.Entries
+        .Where(e => e.Help is not null)
+        .Select(e => new BotCommand { Command = e.Names[0], Description = MenuDescription(e.Help!) })
+        .ToArray();
+
+    /// <summary>"&lt;mã&gt; — đăng ký bằng mã mời" → "Đăng ký bằng mã mời" (the menu has no room for the argument).</summary>
+    private static string MenuDescription(string help)
+    {
+        var dash = help.IndexOf(" — ", StringComparison.Ordinal);
+        var text = dash >= 0 ? help[(dash + 3)..] : help;
+        return char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
+    }
 
     private readonly ITelegramBotClient _bot;
     private readonly ChannelStateStore _store;

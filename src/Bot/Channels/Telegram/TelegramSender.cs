@@ -37,7 +37,11 @@ internal sealed class TelegramSender(ITelegramBotClient bot, OutgoingQueue queue
             await queue.SendAsync(chat, kind, ct => Translate(chat, async () =>
             {
                 await using var stream = new MemoryStream(file.Content, writable: false);
-                await bot.SendDocument(chatId, InputFile.FromStream(stream, file.FileName), cancellationToken: ct);
+                // A chart is shown as a picture; a spreadsheet or document as a file.
+                var upload = InputFile.FromStream(stream, file.FileName);
+                await (file.ContentType.StartsWith("image/", StringComparison.Ordinal)
+                    ? bot.SendPhoto(chatId, upload, cancellationToken: ct)
+                    : bot.SendDocument(chatId, upload, cancellationToken: ct));
             }), cancellationToken);
         }
     }

@@ -47,7 +47,7 @@ public sealed class FakeTelegramServer : LoopbackServer
     public int ChatsAnswered => _answeredChats.Count;
 
     public IReadOnlyList<TelegramCall> Sent(long chatId) =>
-        _calls.Where(c => c.Method is "sendMessage" or "sendDocument" && c.ChatId == chatId).ToList();
+        _calls.Where(c => c.Method is "sendMessage" or "sendDocument" or "sendPhoto" && c.ChatId == chatId).ToList();
 
     public static async Task<FakeTelegramServer> StartAsync()
     {
@@ -186,7 +186,7 @@ public sealed class FakeTelegramServer : LoopbackServer
             case "getUpdates":
                 await Reply(context, 200, Ok(await GetUpdatesAsync(body, context.RequestAborted)));
                 break;
-            case "sendMessage" or "sendDocument":
+            case "sendMessage" or "sendDocument" or "sendPhoto":
                 await SendAsync(context, method, body);
                 break;
             case "getMe":
