@@ -67,6 +67,15 @@
       a.href = reply.file.url;
       a.download = reply.file.name;
       a.textContent = "⬇ Tải " + reply.file.name;
+      if (/\.png$/i.test(reply.file.name)) {
+        // A chart is shown as a picture, with the download link under it.
+        const img = document.createElement("img");
+        img.src = reply.file.url;
+        img.alt = reply.file.name;
+        img.className = "chart";
+        p.appendChild(img);
+        p.appendChild(document.createElement("br"));
+      }
       p.appendChild(a);
       div.appendChild(p);
     }
