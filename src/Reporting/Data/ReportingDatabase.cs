@@ -8,33 +8,6 @@ using Microsoft.Extensions.Configuration;
 
 namespace DtsAssistant.Reporting.Data;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    Postgres,
-}
-
-/// <summary>SQLite's <c>synchronous</c> setting for the reporting database (docs/reporting.md, "Durability").</summary>
-public enum SqliteSynchronous
-{
-    /// <summary>Each commit is fsynced before it returns: an acknowledged answer survives a power cut. The default.</summary>
-    Full,
-
-    /// <summary>WAL is fsynced only at checkpoints: survives a process crash, but a power cut may lose the last commits.</summary>
-    Normal,
-}
-
-/// <summary>Settings under "Database": Provider (Sqlite | Postgres), ConnectionString and, for SQLite, Synchronous.</summary>
-public sealed class DatabaseOptions
-{
-    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
-
-    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
-
-    /// <summary>Default for SQLite: the file data/dts.db under the working directory. Required for PostgreSQL.</summary>
-    public string? ConnectionString { get; set; }
-}
-
 /// <summary>
 /// The reporting database: creates short-lived contexts of the configured provider and migrates the schema once, on
 /// first use. Services take it as <see cref="IDbContextFactory{TContext}"/> and call <see cref="OpenAsync"/>.
@@ -372,73 +345,6 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
             {
                 _configured.AddOrUpdate(handle, handle);
             }
-        }
-    }
-}
-
-/// <summary>A transaction from <see cref="ReportingDatabase.BeginWriteAsync"/>: disposing it rolls back what was not committed and gives up the turn to write.</summary>
-public sealed class WriteTransaction : IAsyncDisposable
-{
-    private readonly Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _transaction;
-    private readonly DbTransaction? _shared;
-    private readonly string? _savepoint;
-    private SemaphoreSlim? _gate;
-    private bool _done;
-
-    internal WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, SemaphoreSlim? gate)
-    {
-        _transaction = transaction;
-        _gate = gate;
-    }
-
-    /// <summary>A savepoint in a <see cref="SharedTransaction"/>: committing keeps the work for the shared commit.</summary>
-    internal WriteTransaction(DbTransaction shared, string savepoint)
-    {
-        _shared = shared;
-        _savepoint = savepoint;
-    }
-
-    public async Task CommitAsync(CancellationToken ct = default)
-    {
-        if (_transaction is not null)
-        {
-            await _transaction.CommitAsync(ct);
-            return;
-        }
-
-        await _shared!.ReleaseAsync(_savepoint!, ct);
-        _done = true;
-    }
-
-    public async Task RollbackAsync(CancellationToken ct = default)
-    {
-        if (_transaction is not null)
-        {
-            await _transaction.RollbackAsync(ct);
-            return;
-        }
-
-        await _shared!.RollbackAsync(_savepoint!, ct);
-        _done = true;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (_transaction is not null)
-            {
-                await _transaction.DisposeAsync();
-            }
-            else if (!_done && _shared?.Connection is not null)
-            {
-                // Not committed: undo this part only; the shared transaction goes on.
-                await _shared.RollbackAsync(_savepoint!);
-            }
-        }
-        finally
-        {
-            Interlocked.Exchange(ref _gate, null)?.Release();
         }
     }
 }
