@@ -18,6 +18,14 @@ namespace DtsAssistant.Bot.Conversation.State;
 /// </summary>
 internal sealed class ConversationStateStore(ReportingDatabase database, TimeProvider clock) : IDisposable
 {
+    private readonly PlainTable _table = new(database,
+        """
+        CREATE TABLE IF NOT EXISTS conversation_states (
+            conversation_key VARCHAR(200) NOT NULL PRIMARY KEY,
+            state TEXT NOT NULL,
+            updated_at BIGINT NOT NULL)
+        """);
+
     private static readonly JsonSerializerOptions Json = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
@@ -30,9 +38,7 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
     /// <summary>A state not used for this long is forgotten (the next message reads the table).</summary>
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
 
-    private readonly SemaphoreSlim createLock = new(1, 1);
     private readonly MemoryCache remembered = BoundedMemoryCache.Create(clock, MaxRemembered);
-    private volatile bool created;
 
     private bool Remembers => database.Provider == DatabaseProvider.Sqlite;
 
@@ -43,7 +49,7 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
             return known!;
         }
 
-        await EnsureTableAsync(ct).ConfigureAwait(false);
+        await _table.EnsureAsync(ct).ConfigureAwait(false);
         await using var db = database.CreateDbContext();
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
         var json = await db.ScalarAsync("SELECT state FROM conversation_states WHERE conversation_key = @key", ct, ("key", conversationKey))
@@ -62,7 +68,7 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
     {
         // Forget first: if the write fails, the next message reads what the table really holds.
         remembered.Remove(conversationKey);
-        await EnsureTableAsync(ct).ConfigureAwait(false);
+        await _table.EnsureAsync(ct).ConfigureAwait(false);
         var json = state.IsEmpty ? null : JsonSerializer.Serialize(state, Json);
         await using var db = database.CreateDbContext();
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
@@ -103,37 +109,4 @@ internal sealed class ConversationStateStore(ReportingDatabase database, TimePro
     }
 
     public void Dispose() => remembered.Dispose();
-
-    private async Task EnsureTableAsync(CancellationToken ct)
-    {
-        if (created)
-        {
-            return;
-        }
-
-        await createLock.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            if (!created)
-            {
-                // Outside any message's transaction: the table must not roll back with it.
-                using var outside = SharedTransaction.Detach();
-                // OpenAsync migrates the reporting schema first (and switches SQLite to WAL).
-                await using var db = await database.OpenAsync(ct).ConfigureAwait(false);
-                await db.Database.ExecuteSqlRawAsync(
-                    """
-                    CREATE TABLE IF NOT EXISTS conversation_states (
-                        conversation_key VARCHAR(200) NOT NULL PRIMARY KEY,
-                        state TEXT NOT NULL,
-                        updated_at BIGINT NOT NULL)
-                    """,
-                    ct).ConfigureAwait(false);
-                created = true;
-            }
-        }
-        finally
-        {
-            createLock.Release();
-        }
-    }
 }

@@ -17,6 +17,15 @@ namespace DtsAssistant.Bot.Conversation.State;
 /// </summary>
 internal sealed class HandledUpdates(ReportingDatabase database, TimeProvider clock, ILogger<HandledUpdates> logger)
 {
+    private readonly PlainTable _table = new(database,
+        """
+        CREATE TABLE IF NOT EXISTS handled_updates (
+            delivery VARCHAR(200) NOT NULL PRIMARY KEY,
+            conversation_key VARCHAR(200) NOT NULL,
+            replies TEXT NOT NULL,
+            handled_at BIGINT NOT NULL)
+        """);
+
     /// <summary>Recorded updates are kept this long (the channel inbox redelivers within its own 48 h).</summary>
     internal static readonly TimeSpan Retention = TimeSpan.FromDays(3);
 
@@ -26,8 +35,6 @@ internal sealed class HandledUpdates(ReportingDatabase database, TimeProvider cl
         IgnoreReadOnlyProperties = true,
     };
 
-    private readonly SemaphoreSlim createLock = new(1, 1);
-    private volatile bool created;
     private long nextPruneTicks;
 
     /// <summary>Test hook: runs after the commit, before the replies go back to the channel (a crash there is the case this class exists for).</summary>
@@ -41,7 +48,7 @@ internal sealed class HandledUpdates(ReportingDatabase database, TimeProvider cl
         IReadOnlyList<Reply> replies;
         try
         {
-            await EnsureTableAsync(ct).ConfigureAwait(false);
+            await _table.EnsureAsync(ct).ConfigureAwait(false);
             replies = await database.InSharedTransactionAsync(async (shared, token) =>
             {
                 started = true;
@@ -120,37 +127,5 @@ internal sealed class HandledUpdates(ReportingDatabase database, TimeProvider cl
         await db.ExecuteAsync("DELETE FROM handled_updates WHERE handled_at < @before", ct,
             ("before", (now - Retention).ToUnixTimeMilliseconds())).ConfigureAwait(false);
         await write.CommitAsync(ct).ConfigureAwait(false);
-    }
-
-    private async Task EnsureTableAsync(CancellationToken ct)
-    {
-        if (created)
-        {
-            return;
-        }
-
-        await createLock.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            if (!created)
-            {
-                using var outside = SharedTransaction.Detach();
-                await using var db = await database.OpenAsync(ct).ConfigureAwait(false);
-                await db.Database.ExecuteSqlRawAsync(
-                    """
-                    CREATE TABLE IF NOT EXISTS handled_updates (
-                        delivery VARCHAR(200) NOT NULL PRIMARY KEY,
-                        conversation_key VARCHAR(200) NOT NULL,
-                        replies TEXT NOT NULL,
-                        handled_at BIGINT NOT NULL)
-                    """,
-                    ct).ConfigureAwait(false);
-                created = true;
-            }
-        }
-        finally
-        {
-            createLock.Release();
-        }
     }
 }
