@@ -24,7 +24,7 @@ internal sealed partial class ChannelStateStore
                 ("DELETE FROM undeliverable WHERE channel = $c AND chat = $chat", [("$c", channel), ("$chat", chat)]),
             })
             {
-                using var command = Command(sql, args);
+                using var command = _connection.Command(sql, args);
                 removed += command.ExecuteNonQuery();
             }
         }

@@ -39,7 +39,7 @@ internal sealed partial class ChannelStateStore
         var kept = text.Length > KeptTextLength ? text[..KeptTextLength] : text;
         lock (_gate)
         {
-            using var command = Command("""
+            using var command = _connection.Command("""
                 INSERT INTO undeliverable (channel, chat, reason, since, last_at, messages, last_text) VALUES ($c, $chat, $r, $t, $t, 1, $x)
                 ON CONFLICT (channel, chat) DO UPDATE SET last_at = $t, messages = messages + 1, last_text = $x
                 """, ("$c", channel), ("$chat", chat), ("$r", reason), ("$t", Now), ("$x", kept));
@@ -56,7 +56,7 @@ internal sealed partial class ChannelStateStore
         }
         lock (_gate)
         {
-            using var command = Command("DELETE FROM undeliverable WHERE channel = $c AND chat = $chat", ("$c", channel), ("$chat", chat));
+            using var command = _connection.Command("DELETE FROM undeliverable WHERE channel = $c AND chat = $chat", ("$c", channel), ("$chat", chat));
             command.ExecuteNonQuery();
         }
     }
@@ -70,7 +70,7 @@ internal sealed partial class ChannelStateStore
         }
         lock (_gate)
         {
-            using var command = Command("SELECT 1 FROM undeliverable WHERE channel = $c AND chat = $chat", ("$c", channel), ("$chat", chat));
+            using var command = _connection.Command("SELECT 1 FROM undeliverable WHERE channel = $c AND chat = $chat", ("$c", channel), ("$chat", chat));
             return command.ExecuteScalar() is null;
         }
     }
@@ -80,7 +80,7 @@ internal sealed partial class ChannelStateStore
     {
         lock (_gate)
         {
-            using var command = Command($"""
+            using var command = _connection.Command($"""
                 SELECT channel, chat, reason, since, last_at, messages, last_text FROM undeliverable
                 UNION ALL
                 SELECT channel, chat, '{Unreachable.Blocked}', at, at, 0, '' FROM blocked
@@ -107,7 +107,7 @@ internal sealed partial class ChannelStateStore
             var removed = 0;
             foreach (var key in keys)
             {
-                using var command = Command("DELETE FROM kv WHERE key = $k", ("$k", key));
+                using var command = _connection.Command("DELETE FROM kv WHERE key = $k", ("$k", key));
                 command.Transaction = transaction;
                 removed += command.ExecuteNonQuery();
             }

@@ -28,7 +28,7 @@ internal sealed partial class ChannelStateStore : IDisposable
         DtsAssistant.Reporting.Backup.OwnerOnlyFile.CreateIfMissing(full);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
         _connection.Open();
-        Execute("""
+        _connection.Execute("""
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA secure_delete = ON;
@@ -58,7 +58,7 @@ internal sealed partial class ChannelStateStore : IDisposable
     {
         lock (_gate)
         {
-            using var command = Command("SELECT value FROM kv WHERE key = $k", ("$k", key));
+            using var command = _connection.Command("SELECT value FROM kv WHERE key = $k", ("$k", key));
             return command.ExecuteScalar() as string;
         }
     }
@@ -71,7 +71,7 @@ internal sealed partial class ChannelStateStore : IDisposable
             using var transaction = _connection.BeginTransaction();
             foreach (var (key, value) in values)
             {
-                using var command = Command("INSERT INTO kv (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = $v",
+                using var command = _connection.Command("INSERT INTO kv (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = $v",
                     ("$k", key), ("$v", value));
                 command.Transaction = transaction;
                 command.ExecuteNonQuery();
@@ -90,7 +90,7 @@ internal sealed partial class ChannelStateStore : IDisposable
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            using var insert = Command("""
+            using var insert = _connection.Command("""
                 INSERT INTO inbox (channel, id, chat, payload, received_at) VALUES ($c, $i, $chat, $p, $t)
                 ON CONFLICT (channel, id) DO NOTHING
                 """, ("$c", ""), ("$i", ""), ("$chat", ""), ("$p", ""), ("$t", 0L));
@@ -109,7 +109,7 @@ internal sealed partial class ChannelStateStore : IDisposable
             }
             foreach (var (key, value) in alsoSet)
             {
-                using var command = Command("INSERT INTO kv (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = $v",
+                using var command = _connection.Command("INSERT INTO kv (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = $v",
                     ("$k", key), ("$v", value));
                 command.Transaction = transaction;
                 command.ExecuteNonQuery();
@@ -123,7 +123,7 @@ internal sealed partial class ChannelStateStore : IDisposable
     {
         lock (_gate)
         {
-            using var command = Command("SELECT id, chat, payload FROM inbox WHERE channel = $c AND done_at IS NULL ORDER BY seq",
+            using var command = _connection.Command("SELECT id, chat, payload FROM inbox WHERE channel = $c AND done_at IS NULL ORDER BY seq",
                 ("$c", channel));
             using var reader = command.ExecuteReader();
             var items = new List<InboxItem>();
@@ -139,7 +139,7 @@ internal sealed partial class ChannelStateStore : IDisposable
     {
         lock (_gate)
         {
-            using var command = Command("UPDATE inbox SET done_at = $t, payload = '' WHERE channel = $c AND id = $i",
+            using var command = _connection.Command("UPDATE inbox SET done_at = $t, payload = '' WHERE channel = $c AND id = $i",
                 ("$t", Now), ("$c", item.Channel), ("$i", item.Id));
             command.ExecuteNonQuery();
         }
@@ -150,9 +150,9 @@ internal sealed partial class ChannelStateStore : IDisposable
     {
         lock (_gate)
         {
-            using var command = Command("DELETE FROM inbox WHERE done_at IS NOT NULL AND done_at < $t",
+            using var command = _connection.Command("DELETE FROM inbox WHERE done_at IS NOT NULL AND done_at < $t",
                 ("$t", Now - (long)retention.TotalMilliseconds));
-            using var tokens = Command("DELETE FROM button_tokens WHERE created_at < $t",
+            using var tokens = _connection.Command("DELETE FROM button_tokens WHERE created_at < $t",
                 ("$t", Now - (long)TimeSpan.FromDays(30).TotalMilliseconds));
             tokens.ExecuteNonQuery();
             return command.ExecuteNonQuery();
@@ -171,9 +171,9 @@ internal sealed partial class ChannelStateStore : IDisposable
         lock (_gate)
         {
             using var command = blocked
-                ? Command("INSERT INTO blocked (channel, chat, at) VALUES ($c, $chat, $t) ON CONFLICT DO NOTHING",
+                ? _connection.Command("INSERT INTO blocked (channel, chat, at) VALUES ($c, $chat, $t) ON CONFLICT DO NOTHING",
                     ("$c", channel), ("$chat", chat), ("$t", Now))
-                : Command("DELETE FROM blocked WHERE channel = $c AND chat = $chat", ("$c", channel), ("$chat", chat));
+                : _connection.Command("DELETE FROM blocked WHERE channel = $c AND chat = $chat", ("$c", channel), ("$chat", chat));
             command.ExecuteNonQuery();
             var known = _blocked ?? LoadBlockedLocked();
             if (blocked)
@@ -200,7 +200,7 @@ internal sealed partial class ChannelStateStore : IDisposable
     private System.Collections.Concurrent.ConcurrentDictionary<(string Channel, string Chat), bool> LoadBlockedLocked()
     {
         var blocked = new System.Collections.Concurrent.ConcurrentDictionary<(string Channel, string Chat), bool>();
-        using (var command = Command("SELECT channel, chat FROM blocked"))
+        using (var command = _connection.Command("SELECT channel, chat FROM blocked"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -218,7 +218,7 @@ internal sealed partial class ChannelStateStore : IDisposable
         var token = Convert.ToBase64String(Guid.NewGuid().ToByteArray()[..12]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         lock (_gate)
         {
-            using var command = Command("INSERT INTO button_tokens (token, chat, data, created_at) VALUES ($k, $chat, $d, $t)",
+            using var command = _connection.Command("INSERT INTO button_tokens (token, chat, data, created_at) VALUES ($k, $chat, $d, $t)",
                 ("$k", token), ("$chat", chat), ("$d", data), ("$t", Now));
             command.ExecuteNonQuery();
         }
@@ -230,7 +230,7 @@ internal sealed partial class ChannelStateStore : IDisposable
     {
         lock (_gate)
         {
-            using var command = Command("SELECT data FROM button_tokens WHERE token = $k AND chat = $chat", ("$k", token), ("$chat", chat));
+            using var command = _connection.Command("SELECT data FROM button_tokens WHERE token = $k AND chat = $chat", ("$k", token), ("$chat", chat));
             return command.ExecuteScalar() as string;
         }
     }
@@ -241,9 +241,9 @@ internal sealed partial class ChannelStateStore : IDisposable
         lock (_gate)
         {
             using var command = options is { Count: > 0 }
-                ? Command("INSERT INTO choices (channel, chat, options) VALUES ($c, $chat, $o) ON CONFLICT (channel, chat) DO UPDATE SET options = $o",
+                ? _connection.Command("INSERT INTO choices (channel, chat, options) VALUES ($c, $chat, $o) ON CONFLICT (channel, chat) DO UPDATE SET options = $o",
                     ("$c", channel), ("$chat", chat), ("$o", JsonSerializer.Serialize(options)))
-                : Command("DELETE FROM choices WHERE channel = $c AND chat = $chat", ("$c", channel), ("$chat", chat));
+                : _connection.Command("DELETE FROM choices WHERE channel = $c AND chat = $chat", ("$c", channel), ("$chat", chat));
             command.ExecuteNonQuery();
         }
     }
@@ -252,7 +252,7 @@ internal sealed partial class ChannelStateStore : IDisposable
     {
         lock (_gate)
         {
-            using var command = Command("SELECT options FROM choices WHERE channel = $c AND chat = $chat", ("$c", channel), ("$chat", chat));
+            using var command = _connection.Command("SELECT options FROM choices WHERE channel = $c AND chat = $chat", ("$c", channel), ("$chat", chat));
             return command.ExecuteScalar() is string json ? JsonSerializer.Deserialize<ReplyButton[]>(json) ?? [] : [];
         }
     }
@@ -263,23 +263,5 @@ internal sealed partial class ChannelStateStore : IDisposable
         {
             _connection.Dispose();
         }
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-        return command;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DtsAssistant.Bot.Channels.State;
 using Microsoft.Data.Sqlite;
 
 namespace DtsAssistant.Bot.Channels.Web;
@@ -33,7 +34,7 @@ internal sealed class WebSessionStore : IDisposable
         DtsAssistant.Reporting.Backup.OwnerOnlyFile.CreateIfMissing(full);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
         _connection.Open();
-        Execute("""
+        _connection.Execute("""
             PRAGMA journal_mode = WAL;
             PRAGMA busy_timeout = 5000;
             PRAGMA secure_delete = ON;
@@ -54,7 +55,7 @@ internal sealed class WebSessionStore : IDisposable
         var userId = "w" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         lock (_gate)
         {
-            using var command = Command("INSERT INTO web_sessions (token_hash, user_id, created_at, seen_at) VALUES ($h, $u, $t, $t)",
+            using var command = _connection.Command("INSERT INTO web_sessions (token_hash, user_id, created_at, seen_at) VALUES ($h, $u, $t, $t)",
                 ("$h", HashToken(token)), ("$u", userId), ("$t", Now));
             command.ExecuteNonQuery();
         }
@@ -71,7 +72,7 @@ internal sealed class WebSessionStore : IDisposable
         lock (_gate)
         {
             var hash = HashToken(token);
-            using var find = Command("SELECT user_id, seen_at FROM web_sessions WHERE token_hash = $h", ("$h", hash));
+            using var find = _connection.Command("SELECT user_id, seen_at FROM web_sessions WHERE token_hash = $h", ("$h", hash));
             using var reader = find.ExecuteReader();
             if (!reader.Read())
             {
@@ -88,7 +89,7 @@ internal sealed class WebSessionStore : IDisposable
             // Written at most once a minute per session: the idle clock does not need more.
             if (Now - seen > 60_000)
             {
-                using var touch = Command("UPDATE web_sessions SET seen_at = $t WHERE token_hash = $h", ("$t", Now), ("$h", hash));
+                using var touch = _connection.Command("UPDATE web_sessions SET seen_at = $t WHERE token_hash = $h", ("$t", Now), ("$h", hash));
                 touch.ExecuteNonQuery();
             }
             return userId;
@@ -101,7 +102,7 @@ internal sealed class WebSessionStore : IDisposable
         {
             using var transaction = _connection.BeginTransaction();
             // Only for a live session: after /xoadulieu the reply to it must not start a new history.
-            using var insert = Command("""
+            using var insert = _connection.Command("""
                 INSERT INTO web_history (user_id, sender, json, at)
                 SELECT $u, $s, $j, $t WHERE EXISTS (SELECT 1 FROM web_sessions WHERE user_id = $u)
                 """,
@@ -113,7 +114,7 @@ internal sealed class WebSessionStore : IDisposable
                 insert.Parameters["$j"].Value = entry.Json;
                 insert.ExecuteNonQuery();
             }
-            using var trim = Command("""
+            using var trim = _connection.Command("""
                 DELETE FROM web_history WHERE user_id = $u AND seq <= (
                     SELECT seq FROM web_history WHERE user_id = $u ORDER BY seq DESC LIMIT 1 OFFSET $n)
                 """, ("$u", userId), ("$n", HistoryLimit));
@@ -128,7 +129,7 @@ internal sealed class WebSessionStore : IDisposable
     {
         lock (_gate)
         {
-            using var command = Command("SELECT sender, json FROM web_history WHERE user_id = $u ORDER BY seq", ("$u", userId));
+            using var command = _connection.Command("SELECT sender, json FROM web_history WHERE user_id = $u ORDER BY seq", ("$u", userId));
             using var reader = command.ExecuteReader();
             var entries = new List<WebHistoryEntry>();
             while (reader.Read())
@@ -154,9 +155,9 @@ internal sealed class WebSessionStore : IDisposable
         lock (_gate)
         {
             var cutoff = Now - (long)_idleLifetime.TotalMilliseconds;
-            using var history = Command("DELETE FROM web_history WHERE user_id IN (SELECT user_id FROM web_sessions WHERE seen_at < $c)", ("$c", cutoff));
+            using var history = _connection.Command("DELETE FROM web_history WHERE user_id IN (SELECT user_id FROM web_sessions WHERE seen_at < $c)", ("$c", cutoff));
             history.ExecuteNonQuery();
-            using var sessions = Command("DELETE FROM web_sessions WHERE seen_at < $c", ("$c", cutoff));
+            using var sessions = _connection.Command("DELETE FROM web_sessions WHERE seen_at < $c", ("$c", cutoff));
             return sessions.ExecuteNonQuery();
         }
     }
@@ -171,31 +172,13 @@ internal sealed class WebSessionStore : IDisposable
 
     private void DeleteUserLocked(string userId)
     {
-        using var history = Command("DELETE FROM web_history WHERE user_id = $u", ("$u", userId));
+        using var history = _connection.Command("DELETE FROM web_history WHERE user_id = $u", ("$u", userId));
         history.ExecuteNonQuery();
-        using var session = Command("DELETE FROM web_sessions WHERE user_id = $u", ("$u", userId));
+        using var session = _connection.Command("DELETE FROM web_sessions WHERE user_id = $u", ("$u", userId));
         session.ExecuteNonQuery();
     }
 
     private static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private void Execute(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-        return command;
-    }
 }
