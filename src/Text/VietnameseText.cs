@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -11,8 +10,6 @@ namespace DtsAssistant.Text;
 public static class VietnameseText
 {
     private const string Tones = "\u0300\u0301\u0309\u0303\u0323"; // huyền, sắc, hỏi, ngã, nặng
-
-    private static readonly ConcurrentDictionary<char, char> FoldedChars = new();
 
     private enum Separators
     {
@@ -30,8 +27,51 @@ public static class VietnameseText
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lower = SafeNormalize(text, NormalizationForm.FormC).ToLowerInvariant();
+        var lower = Nfc(text).ToLowerInvariant();
         return UnifyTonePlacement(lower);
+    }
+
+    /// <summary>
+    /// The text in Unicode NFC (lone surrogates dropped). Text made only of characters that no normalisation changes or
+    /// combines (Latin, Vietnamese precomposed letters, common punctuation) is returned as is, without a call into ICU.
+    /// </summary>
+    public static string Nfc(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var c in text)
+        {
+            if (!IsNfcInert(c))
+            {
+                return SafeNormalize(text, NormalizationForm.FormC);
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>The text in NFC, or false when it is not valid Unicode (lone surrogates, noncharacters), as typed input may be.</summary>
+    public static bool TryNfc(string text, out string nfc)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        nfc = text;
+        foreach (var c in text)
+        {
+            if (!IsNfcInert(c))
+            {
+                try
+                {
+                    nfc = text.Normalize(NormalizationForm.FormC);
+                }
+                catch (ArgumentException)
+                {
+                    return false;
+                }
+
+                return true;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Lower case, no diacritics (đ → d), every run of white space as one space, trimmed; null is "".</summary>
@@ -76,7 +116,7 @@ public static class VietnameseText
             for (var i = 0; i < source.Length; i++)
             {
                 var c = source[i];
-                span[i] = c < 128 ? c : FoldedChars.GetOrAdd(c, FoldChar);
+                span[i] = c < 128 ? c : InfoOf(c).Aligned;
             }
         });
     }
@@ -85,9 +125,9 @@ public static class VietnameseText
     public static bool HasDiacritics(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var c in SafeNormalize(text, NormalizationForm.FormD))
+        foreach (var c in text)
         {
-            if (c is 'đ' or 'Đ' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (c >= 128 && !char.IsSurrogate(c) && InfoOf(c).HasDiacritic)
             {
                 return true;
             }
@@ -104,14 +144,49 @@ public static class VietnameseText
             return string.Empty;
         }
 
-        var decomposed = SafeNormalize(text, NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        // Lone surrogates are dropped (as SafeNormalize does); a pair is one character with no decomposition that matters.
+        var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var c in decomposed)
+        var inert = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsSurrogate(c))
+            {
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    // Decompose the pair the slow way: rare (emoji, historic scripts).
+                    foreach (var d in SafeNormalize(text.Substring(i, 2), NormalizationForm.FormD))
+                    {
+                        Append(d);
+                    }
+
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (c < 128)
+            {
+                Append(c);
+                continue;
+            }
+
+            foreach (var d in InfoOf(c).Base)
+            {
+                Append(d);
+            }
+        }
+
+        // Without marks, only characters outside the inert ranges (Hangul jamo, some Indic vowels) could compose again.
+        return inert ? builder.ToString() : SafeNormalize(builder.ToString(), NormalizationForm.FormC);
+
+        void Append(char c)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
-                continue;
+                return;
             }
 
             var separates = separators switch
@@ -123,7 +198,7 @@ public static class VietnameseText
             if (separates)
             {
                 pendingSpace = builder.Length > 0;
-                continue;
+                return;
             }
 
             if (pendingSpace)
@@ -132,13 +207,37 @@ public static class VietnameseText
                 pendingSpace = false;
             }
 
-            builder.Append(c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c));
+            var lower = c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c);
+            inert &= IsNfcInert(lower);
+            builder.Append(lower);
         }
-
-        return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    private static char FoldChar(char c)
+    /// <summary>
+    /// Characters that Unicode normalisation leaves alone and never combines with a neighbour: everything below the
+    /// combining marks (Latin, Latin-1, Latin Extended), Latin Extended Additional (the precomposed Vietnamese letters)
+    /// and the usual punctuation (dashes, quotes, ellipsis, ‰).
+    /// </summary>
+    private static bool IsNfcInert(char c) =>
+        c < 0x300 || c is (>= '\u1E00' and <= '\u1EFF') or (>= '\u2010' and <= '\u2027') or (>= '\u2030' and <= '\u205E');
+
+    /// <summary>What folding needs to know of one character, worked out once (from its canonical decomposition).</summary>
+    private sealed record CharInfo(string Base, char Aligned, bool HasDiacritic);
+
+    private static readonly CharInfo?[] Infos = new CharInfo?[char.MaxValue + 1];
+
+    private static CharInfo InfoOf(char c) => Infos[c] ??= Describe(c);
+
+    private static CharInfo Describe(char c)
+    {
+        // Lone surrogates have no decomposition; noncharacters (U+FFFE), which ICU refuses, are their own.
+        var decomposed = char.IsSurrogate(c) ? string.Empty : SafeNormalize(c.ToString(), NormalizationForm.FormD);
+        var baseChars = new string(decomposed.Where(d => CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark).ToArray());
+        var hasDiacritic = c is 'đ' or 'Đ' || decomposed.Any(d => CharUnicodeInfo.GetUnicodeCategory(d) == UnicodeCategory.NonSpacingMark);
+        return new CharInfo(baseChars, AlignedFold(c, decomposed), hasDiacritic);
+    }
+
+    private static char AlignedFold(char c, string decomposed)
     {
         if (c is 'đ' or 'Đ')
         {
@@ -150,7 +249,6 @@ public static class VietnameseText
             return ' ';
         }
 
-        var decomposed = SafeNormalize(c.ToString(), NormalizationForm.FormD);
         return decomposed.Length > 0 && CharUnicodeInfo.GetUnicodeCategory(decomposed[0]) != UnicodeCategory.NonSpacingMark ? decomposed[0] : c;
     }
 
@@ -158,6 +256,19 @@ public static class VietnameseText
     private static string UnifyTonePlacement(string text)
     {
         if (text.Length < 2)
+        {
+            return text;
+        }
+
+        // The NFC text holds each toned vowel as one character: look for "o"/"u" before a toned "a", "e" or "y" first,
+        // which most text does not have, before decomposing.
+        var candidate = false;
+        for (var i = 1; i < text.Length && !candidate; i++)
+        {
+            candidate = text[i - 1] is 'o' or 'u' && TonedGlideVowels.Contains(text[i], StringComparison.Ordinal);
+        }
+
+        if (!candidate)
         {
             return text;
         }
@@ -199,8 +310,11 @@ public static class VietnameseText
             chars[i + 1] = second;
         }
 
-        return chars.ToString().Normalize(NormalizationForm.FormC);
+        return SafeNormalize(chars.ToString(), NormalizationForm.FormC);
     }
+
+    /// <summary>a, e and y with a tone mark and nothing else: the second vowel of "oa", "oe", "uy" when it carries the tone.</summary>
+    private const string TonedGlideVowels = "àáảãạèéẻẽẹỳýỷỹỵ";
 
     /// <summary>
     /// Normalizes text that may hold lone surrogates (not valid Unicode; string.Normalize throws on them, so a pasted
@@ -214,7 +328,16 @@ public static class VietnameseText
         }
         catch (ArgumentException)
         {
-            return new string(text.Where(c => !char.IsSurrogate(c)).ToArray()).Normalize(form);
+            var valid = new string(text.Where(c => !char.IsSurrogate(c)).ToArray());
+            try
+            {
+                return valid.Normalize(form);
+            }
+            catch (ArgumentException)
+            {
+                // Noncharacters (U+FFFE, U+FFFF) are refused too: such text is left as it is.
+                return valid;
+            }
         }
     }
 }

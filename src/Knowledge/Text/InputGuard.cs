@@ -37,16 +37,12 @@ public static class InputGuard
             return Invalid(TooLongReply);
         }
 
-        string text;
-        try
-        {
-            text = input.Normalize(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
+        if (!VietnameseText.TryNfc(input, out var text))
         {
             // Lone surrogates: not valid Unicode, so not text anyone typed.
             return Invalid(UnreadableReply);
         }
+
         var builder = new StringBuilder(text.Length);
         var controls = 0;
         foreach (var c in text)

@@ -16,7 +16,7 @@ public static class VietnameseTokenizer
         ArgumentNullException.ThrowIfNull(text);
 
         // Normalise and fold the whole text once; both keep the NFC text's length, so token positions line up.
-        var original = text.Normalize(NormalizationForm.FormC);
+        var original = VietnameseText.Nfc(text);
         var normalized = VietnameseText.Normalize(original);
         var folded = VietnameseText.FoldAligned(normalized);
         var tokens = new List<Token>();

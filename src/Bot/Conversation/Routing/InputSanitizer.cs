@@ -44,16 +44,13 @@ internal static class InputSanitizer
             return SanitizedInput.Rejected(CommonTexts.Binary);
         }
 
-        string normalized;
-        try
-        {
-            normalized = text.Normalize(NormalizationForm.FormC).Trim();
-        }
-        catch (ArgumentException)
+        if (!VietnameseText.TryNfc(text, out var nfc))
         {
             // Lone surrogates cannot be normalized: the text was not valid Unicode.
             return SanitizedInput.Rejected(CommonTexts.InvalidUnicode);
         }
+
+        var normalized = nfc.Trim();
 
         if (!normalized.Any(char.IsLetterOrDigit))
         {
