@@ -1,3 +1,4 @@
+using DtsAssistant.Knowledge.Answering.Kinds;
 using DtsAssistant.Knowledge.Facts;
 using DtsAssistant.Knowledge.Retrieval;
 using DtsAssistant.Knowledge.Text;
@@ -10,6 +11,8 @@ internal sealed class AnswerContext(KnowledgeIndex index, DateOnly today, Unders
 {
     private TopicLinker? _linker;
     private QueryAnalysis? _analysis;
+    private DocumentMentions? _documentMentions;
+    private IReadOnlyList<Token>? _tokens;
 
     public KnowledgeIndex Index { get; } = index;
 
@@ -22,5 +25,11 @@ internal sealed class AnswerContext(KnowledgeIndex index, DateOnly today, Unders
     public TopicLinker Linker => _linker ??= new TopicLinker(Question, Index.Index, Index.Analyzer.Glossary);
 
     /// <summary>The question as the retrieval index sees it (weighted terms, content words, glossary mentions).</summary>
-    public QueryAnalysis Analysis => _analysis ??= Index.Analyzer.AnalyzeQuery(Question.Text);
+    public QueryAnalysis Analysis => _analysis ??= Index.Analyzer.AnalyzeQuery(Question.Text, Tokens);
+
+    /// <summary>The question's tokens: the reader's, or read here for a question built without them.</summary>
+    public IReadOnlyList<Token> Tokens => _tokens ??= Question.Tokens.Count > 0 ? Question.Tokens : VietnameseTokenizer.Tokenize(Question.Text);
+
+    /// <summary>The documents the question names by number (or as "kế hoạch này").</summary>
+    public DocumentMentions DocumentMentions => _documentMentions ??= new DocumentMentions(Question.Text, Tokens);
 }

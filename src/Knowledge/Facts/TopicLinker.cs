@@ -58,13 +58,12 @@ public sealed class TopicLinker
         _total = _weights.Sum();
     }
 
-    private static bool IsAbbreviation(Token token, Glossary? glossary) =>
-        glossary is not null && glossary.Entries.Any(e => e.AbbreviationTokens is [var only] && only == token.Folded);
+    private static bool IsAbbreviation(Token token, Glossary? glossary) => glossary?.OneWordAbbreviation(token.Folded) is not null;
 
     /// <summary>An abbreviation typed ("GV") weighs as its expansion's most specific word, not as an unseen term.</summary>
     private static double TokenWeight(Token token, InvertedIndex index, Glossary? glossary)
     {
-        var entry = glossary?.Entries.FirstOrDefault(e => e.AbbreviationTokens is [var only] && only == token.Folded);
+        var entry = glossary?.OneWordAbbreviation(token.Folded);
         return entry is null ? index.Idf("u:" + token.Folded) : entry.ExpansionTokens.Max(t => index.Idf("u:" + t));
     }
 

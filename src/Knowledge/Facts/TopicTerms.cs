@@ -28,18 +28,23 @@ public sealed class TopicTerms
     {
         var tokens = VietnameseTokenizer.Tokenize(text);
         Add(tokens);
-        var folded = tokens.Select(t => t.Folded).ToList();
+        var folded = new List<string>(tokens.Count + 4);
+        foreach (var token in tokens)
+        {
+            folded.Add(token.Folded);
+        }
+
+        var words = folded.ToArray();
         foreach (var (typed, written) in Understanding.QuestionLexicon.Equivalents)
         {
-            if (Contains([.. folded], written.Folded))
+            if (Contains(words, written.Folded))
             {
-                var extra = VietnameseTokenizer.Tokenize(string.Join(' ', typed.Normalized));
-                Add(extra);
-                folded.AddRange(extra.Select(t => t.Folded));
+                Add(typed.Tokens);
+                folded.AddRange(typed.Folded);
             }
         }
 
-        var all = folded.ToArray();
+        var all = folded.Count == words.Length ? words : folded.ToArray();
         foreach (var entry in _glossary.Entries)
         {
             var at = IndexOf(all, entry.AbbreviationTokens);
@@ -57,8 +62,8 @@ public sealed class TopicTerms
                 continue;
             }
 
-            Add(VietnameseTokenizer.Tokenize(entry.Abbreviation));
-            Add(VietnameseTokenizer.Tokenize(entry.Expansion));
+            Add(entry.AbbreviationTokenList);
+            Add(entry.ExpansionTokenList);
             // The other form stands where this one stood: "cơ sở dữ liệu ngành" also gives the pair "csdl ngành".
             if (at > 0 && other.Length > 0)
             {

@@ -79,6 +79,7 @@ public sealed class KnowledgeIndex
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _termSets = new(StringComparer.Ordinal);
+    private int _termSetCount;
 
     /// <summary>
     /// The distinct terms of a passage text, memoised: answers score the same chunks' sentences again and again, and
@@ -91,9 +92,11 @@ public sealed class KnowledgeIndex
             return cached;
         }
 
-        if (_termSets.Count > 50_000)
+        // ConcurrentDictionary.Count takes every lock: count the additions instead.
+        if (Interlocked.Increment(ref _termSetCount) > 50_000)
         {
             _termSets.Clear();
+            Interlocked.Exchange(ref _termSetCount, 0);
         }
 
         var terms = new HashSet<string>(Analyzer.DocumentTerms(text), StringComparer.Ordinal);

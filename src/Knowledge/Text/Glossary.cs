@@ -7,6 +7,11 @@ public sealed record GlossaryEntry(string Abbreviation, string Expansion)
 
     internal string[] ExpansionTokens { get; } = Words(Expansion);
 
+    /// <summary>Both forms as tokens (with their accents), for fact words that take in the other form.</summary>
+    internal IReadOnlyList<Token> AbbreviationTokenList { get; } = VietnameseTokenizer.Tokenize(Abbreviation);
+
+    internal IReadOnlyList<Token> ExpansionTokenList { get; } = VietnameseTokenizer.Tokenize(Expansion);
+
     /// <summary>Lower-case two-letter words such as "ai" or "lan" are real Vietnamese; only their upper-case form is the abbreviation.</summary>
     internal bool NeedsUpperCase { get; } = Words(Abbreviation) is [var single] && single.Any(c => "aeiouy".Contains(c, StringComparison.Ordinal));
 
@@ -20,6 +25,14 @@ public sealed class Glossary(IReadOnlyList<GlossaryEntry> entries)
     public static Glossary Empty { get; } = new([]);
 
     public IReadOnlyList<GlossaryEntry> Entries { get; } = entries;
+
+    private readonly Dictionary<string, GlossaryEntry> _oneWordAbbreviations = entries
+        .Where(e => e.AbbreviationTokens.Length == 1)
+        .GroupBy(e => e.AbbreviationTokens[0], StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    /// <summary>The first entry whose abbreviation is this one folded word ("gv", "csdl"), if any.</summary>
+    internal GlossaryEntry? OneWordAbbreviation(string folded) => _oneWordAbbreviations.GetValueOrDefault(folded);
 
     /// <summary>Reads a tab-separated file: a header line, then "abbreviation TAB expansion" per line.</summary>
     public static Glossary Load(string path)

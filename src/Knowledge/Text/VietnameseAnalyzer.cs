@@ -78,9 +78,12 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
     /// <summary>The length BM25 normalises by: the number of syllables.</summary>
     public int DocumentLength(string text) => Tokenize(text).Count;
 
-    public QueryAnalysis AnalyzeQuery(string text)
+    public QueryAnalysis AnalyzeQuery(string text) => AnalyzeQuery(text, Tokenize(text));
+
+    /// <summary>The same for a text already tokenized (the question reader's tokens).</summary>
+    public QueryAnalysis AnalyzeQuery(string text, IReadOnlyList<Token> tokens)
     {
-        var tokens = Tokenize(text);
+        ArgumentNullException.ThrowIfNull(tokens);
         var accented = VietnameseText.HasDiacritics(text);
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
         var content = new List<string>();
@@ -91,10 +94,10 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
         foreach (var (entry, abbreviationTyped) in Glossary.Mentions(tokens))
         {
             mentions.Add(entry);
-            var other = abbreviationTyped ? entry.Expansion : entry.Abbreviation;
+            var other = abbreviationTyped ? entry.ExpansionTokenList : entry.AbbreviationTokenList;
             // Expansions are written with accents in the glossary, so their accented form is always reliable. The
             // abbreviation of a phrase the person typed out counts half: it widens the match without outranking it.
-            AddQueryTokens(Tokenize(other), accented: true, terms, content: null, isExpansion: true, abbreviationTyped ? 0.6f : 0.5f);
+            AddQueryTokens(other, accented: true, terms, content: null, isExpansion: true, abbreviationTyped ? 0.6f : 0.5f);
         }
 
         return new QueryAnalysis(text, accented, terms, content, mentions);

@@ -8,9 +8,12 @@ public sealed class Phrase
     public Phrase(string text)
     {
         var tokens = VietnameseTokenizer.Tokenize(text);
+        Tokens = tokens;
         Normalized = tokens.Select(t => t.Normalized).ToArray();
         Folded = tokens.Select(t => t.Folded).ToArray();
     }
+
+    public IReadOnlyList<Token> Tokens { get; }
 
     public string[] Normalized { get; }
 

@@ -68,7 +68,7 @@ public static class QuestionReader
             mentionsReport,
             mentionsReport && words.Has(QuestionLexicon.Recipient),
             figures,
-            topic) { Accented = accented, TopicJoins = joins, AsksDuties = words.Has(QuestionLexicon.Duties) };
+            topic) { Tokens = tokens, Accented = accented, TopicJoins = joins, AsksDuties = words.Has(QuestionLexicon.Duties) };
     }
 
     /// <summary>"không dùng tiền mặt": "không" before a content word is part of the topic, not the question particle.</summary>

@@ -90,6 +90,9 @@ public sealed record UnderstoodQuestion(
     /// <summary>True for who-questions of any kind.</summary>
     public bool AsksWho => Intent is QuestionIntent.WhoLeads or QuestionIntent.WhoCoordinates or QuestionIntent.WhoImplements;
 
+    /// <summary>Every token of the question as typed (read once; the later steps reuse them).</summary>
+    public IReadOnlyList<Token> Tokens { get; init; } = [];
+
     /// <summary>True when the words typed carry diacritics (so accented words are told apart).</summary>
     public bool Accented { get; init; }
 

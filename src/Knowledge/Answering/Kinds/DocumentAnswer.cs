@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using DtsAssistant.Knowledge.Chunking;
 using DtsAssistant.Knowledge.Documents;
@@ -17,8 +16,7 @@ internal static partial class DocumentAnswer
 
     public static KnowledgeAnswer? Title(AnswerContext context)
     {
-        var question = context.Question.Text;
-        var named = context.Facts.Documents.Where(d => d.Number.Length > 0 && !d.Number.StartsWith('(') && Names(question, d)).ToList();
+        var named = context.Facts.Documents.Where(d => d.Number.Length > 0 && !d.Number.StartsWith('(') && context.DocumentMentions.Names(d)).ToList();
         if (named.Count != 1)
         {
             return null;
@@ -47,42 +45,4 @@ internal static partial class DocumentAnswer
             ?? context.Index.Chunks.First(c => c.Document.Id == document.Id);
         return new KnowledgeAnswer(text, true, [new Citation(document.DisplayName, source.Section, TextCuts.Quote(title))]);
     }
-
-    private static readonly ConcurrentDictionary<(string Question, string Document), bool> Named = new();
-
-    /// <summary>
-    /// A question that names a document's number ("QĐ 4725", "Thông tư 02/2025") wants that document; "kế hoạch này"
-    /// means the document the assistant is about (the verbatim one).
-    /// </summary>
-    public static bool Names(string question, DocumentInfo document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        if (Named.Count > 10_000)
-        {
-            Named.Clear();
-        }
-
-        return Named.GetOrAdd((question, document.Id), _ => NamedIn(question, document));
-    }
-
-    private static bool NamedIn(string question, DocumentInfo document)
-    {
-        var words = " " + string.Join(' ', VietnameseTokenizer.Tokenize(question).Select(t => t.Folded)) + " ";
-        if (document.Authority == Retrieval.Authority.Verbatim && (words.Contains(" ke hoach nay ", StringComparison.Ordinal) || words.Contains(" van ban nay ", StringComparison.Ordinal)))
-        {
-            return true;
-        }
-
-        var number = LeadingNumber().Match(document.Number);
-        if (!number.Success)
-        {
-            return false;
-        }
-
-        return Regex.IsMatch(words, $@"\b(qd|quyet dinh|thong tu|tt|luat|nghi dinh|nd|cong van|cv|ke hoach|kh)( so)? {number.Value}\b")
-            || question.Contains(number.Value + "/", StringComparison.Ordinal);
-    }
-
-    [GeneratedRegex(@"^(\d+)")]
-    private static partial Regex LeadingNumber();
 }

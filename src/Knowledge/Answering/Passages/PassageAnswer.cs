@@ -57,29 +57,33 @@ internal static partial class PassageAnswer
         var topScore = hits[0].Score;
         var question = context.Question.Text;
         var kind = KindOf(context.Question);
-        var counted = VietnameseAnalyzer.CountedNoun(scorer.Index.Analyzer.Tokenize(question));
+        var counted = VietnameseAnalyzer.CountedNoun(context.Tokens);
         var asksDocument = kind == QuestionKind.Reference && AsksForDocument(question);
+        var analyzer = scorer.Index.Analyzer;
+        var rowMarkers = kind == QuestionKind.Responsibility && RowRoleMarkers.Any(VietnameseText.NormalizeAndFold(question).Contains);
         var candidates = new List<Candidate>();
         foreach (var (chunk, score) in hits)
         {
-            var factor = (0.6 + (0.4 * score / topScore)) * AuthorityFactor(chunk.Authority) * (DocumentAnswer.Names(context.Question.Text, chunk.Document) ? 1.5 : 1.0)
+            var passage = ChunkPassage.Of(chunk);
+            var factor = (0.6 + (0.4 * score / topScore)) * AuthorityFactor(chunk.Authority) * (context.DocumentMentions.Names(chunk.Document) ? 1.5 : 1.0)
                 * (chunk.Section == MarkdownChunker.MetadataSection && kind is not (QuestionKind.Reference or QuestionKind.Deadline or QuestionKind.Responsibility) ? 0.6 : 1.0)
-                * (kind == QuestionKind.Target && chunk.Trail.Any(StatesTargets) ? 1.25 : 1.0);
+                * (kind == QuestionKind.Target && passage.TrailStatesTargets ? 1.25 : 1.0);
             if (chunk.Row is { } row)
             {
-                var rowText = string.Join("\n", new[] { chunk.Heading }.Concat(row.Cells.Where(c => c.Role != ColumnRole.Number).Select(c => $"{RoleWords(c)} {c.Value}")));
-                candidates.Add(new Candidate(chunk, [chunk.Text], 0, scorer.Score(rowText) * factor * RowBonus(row, kind, question)));
+                var rowTerms = passage.RowTerms(analyzer, r => string.Join("\n", new[] { chunk.Heading }.Concat(r.Cells.Where(c => c.Role != ColumnRole.Number).Select(c => $"{RoleWords(c)} {c.Value}"))));
+                candidates.Add(new Candidate(chunk, [chunk.Text], 0, scorer.Score(rowTerms) * factor * RowBonus(row, kind, rowMarkers), SentenceTraits.None));
                 continue;
             }
 
-            var heading = scorer.Score(chunk.Heading) * 0.3;
-            var sentences = TextCuts.Sentences(chunk.Text);
+            var heading = scorer.Score(passage.HeadingTerms(analyzer)) * 0.3;
+            var sentences = passage.Sentences;
             for (var i = 0; i < sentences.Count; i++)
             {
+                var traits = passage.Traits[i];
                 var countBonus = counted is not null && Regex.IsMatch(VietnameseText.NormalizeAndFold(sentences[i]), $@"\d+ {Regex.Escape(counted)}\b") ? 3.0 : 1.0;
-                var boilerplate = Boilerplate().IsMatch(sentences[i]) ? 0.35 : 1.0;
-                candidates.Add(new Candidate(chunk, sentences, i, (scorer.Score(sentences[i]) + heading) * factor * KindBonus(sentences[i], kind, asksDocument) * countBonus * boilerplate
-                    * (kind == QuestionKind.Target ? SentenceCoverage(scorer, chunk.Heading + "\n" + sentences[i]) : 1.0)));
+                var boilerplate = traits.HasFlag(SentenceTraits.Boilerplate) ? 0.35 : 1.0;
+                candidates.Add(new Candidate(chunk, sentences, i, (scorer.Score(passage.Terms(i, analyzer)) + heading) * factor * KindBonus(traits, kind, asksDocument) * countBonus * boilerplate
+                    * (kind == QuestionKind.Target ? TargetCoverage(scorer, passage.HeldTerms(i, analyzer)) : 1.0), traits));
             }
         }
 
@@ -156,7 +160,7 @@ internal static partial class PassageAnswer
     /// A part of a document headed as its objectives or targets ("Mục tiêu cụ thể", "Phân công thực hiện các chỉ tiêu"):
     /// where "bao nhiêu %" is answered, rather than in a task that trains "100% cán bộ".
     /// </summary>
-    private static bool StatesTargets(string heading)
+    internal static bool StatesTargets(string heading)
     {
         var folded = VietnameseText.Fold(heading).ToLowerInvariant();
         return folded.Contains("muc tieu", StringComparison.Ordinal) || folded.Contains("chi tieu", StringComparison.Ordinal);
@@ -175,15 +179,33 @@ internal static partial class PassageAnswer
             };
         }
 
-        var sentence = candidate.Sentences[candidate.Index];
+        var traits = candidate.Traits;
         return kind switch
         {
-            QuestionKind.Responsibility => ProperUnitName().IsMatch(sentence),
-            QuestionKind.Deadline => TimeExpression().IsMatch(sentence),
-            QuestionKind.Target => Regex.IsMatch(sentence, @"\d"),
-            QuestionKind.Reference when asksDocument => DocumentNumber().IsMatch(sentence),
+            QuestionKind.Responsibility => traits.HasFlag(SentenceTraits.ProperUnitName),
+            QuestionKind.Deadline => traits.HasFlag(SentenceTraits.TimeExpression),
+            QuestionKind.Target => traits.HasFlag(SentenceTraits.HasDigit),
+            QuestionKind.Reference when asksDocument => traits.HasFlag(SentenceTraits.DocumentNumber),
             _ => true,
         };
+    }
+
+    /// <summary>What ranking asks of a sentence whatever the question (see <see cref="ChunkPassage"/>).</summary>
+    internal static SentenceTraits TraitsOf(string sentence)
+    {
+        var traits = SentenceTraits.None;
+        void Set(SentenceTraits trait, bool holds) => traits |= holds ? trait : SentenceTraits.None;
+        Set(SentenceTraits.EndsWithColon, sentence.TrimEnd().EndsWith(':'));
+        Set(SentenceTraits.Boilerplate, Boilerplate().IsMatch(sentence));
+        Set(SentenceTraits.ConcreteDate, ConcreteDate().IsMatch(sentence));
+        Set(SentenceTraits.TimeExpression, TimeExpression().IsMatch(sentence));
+        Set(SentenceTraits.UnitName, UnitName().IsMatch(sentence));
+        Set(SentenceTraits.ProperUnitName, ProperUnitName().IsMatch(sentence));
+        Set(SentenceTraits.TargetStatement, TargetStatement().IsMatch(sentence));
+        Set(SentenceTraits.HasDigit, sentence.Any(char.IsAsciiDigit));
+        Set(SentenceTraits.HasPercent, sentence.Contains('%', StringComparison.Ordinal));
+        Set(SentenceTraits.DocumentNumber, DocumentNumber().IsMatch(sentence));
+        return traits;
     }
 
     /// <summary>The footnotes a quoted sentence points to ("tỉnh¹"), when the question is about them or asks for a source.</summary>
@@ -215,7 +237,7 @@ internal static partial class PassageAnswer
         var items = scorer.Index.Chunks
             .Where(c => c.Document.Id == best.Chunk.Document.Id && c.Section == best.Chunk.Section && c.Heading == best.Chunk.Heading && c.Row is null)
             .Take(6)
-            .Select(c => TextCuts.LowerFirst(TextCuts.Sentences(c.Text)[0].TrimEnd('.', ';', ' ')))
+            .Select(c => TextCuts.LowerFirst(ChunkPassage.Of(c).Sentences[0].TrimEnd('.', ';', ' ')))
             .ToList();
         var heading = HeadingEnumerator().Replace(best.Chunk.Heading, string.Empty);
         var body = $"{heading}: {string.Join("; ", items)}.";
@@ -248,9 +270,9 @@ internal static partial class PassageAnswer
     // are answered by the text.
     private static readonly string[] RowRoleMarkers = ["chu tri", "phoi hop", "theo doi", "phu trach", "chi tieu", "nhiem vu", "don vi nao", "phong nao"];
 
-    private static double RowBonus(TableRowRecord row, QuestionKind kind, string question) => kind switch
+    private static double RowBonus(TableRowRecord row, QuestionKind kind, bool namesRowRole) => kind switch
     {
-        QuestionKind.Responsibility when row.Cell(ColumnRole.Lead) is not null && RowRoleMarkers.Any(VietnameseText.NormalizeAndFold(question).Contains) => 1.25,
+        QuestionKind.Responsibility when row.Cell(ColumnRole.Lead) is not null && namesRowRole => 1.25,
         QuestionKind.Deadline when row.Cell(ColumnRole.Deadline) is not null => 1.25,
         QuestionKind.Target when row.Cell(ColumnRole.Subject)?.Value.Contains('%', StringComparison.Ordinal) == true => 1.1,
         QuestionKind.Practice or QuestionKind.Reference => 0.8,
@@ -261,24 +283,25 @@ internal static partial class PassageAnswer
     /// Between target sentences that match about as well, prefer the one that holds all the question's words: "tỷ lệ giáo
     /// viên có kỹ năng số" is answered by the target for teachers, not by the one for pupils that also says "kỹ năng số".
     /// (Only for targets: for lists such as "chủ thể dữ liệu có những quyền gì" it moved the second sentence out.)
+    /// </summary>
+    private static double TargetCoverage(PassageScorer scorer, IReadOnlySet<string> heldTerms) => 0.5 + (0.5 * scorer.Coverage(heldTerms, phrases: true));
 
-    private static double SentenceCoverage(PassageScorer scorer, string text) => 0.5 + (0.5 * scorer.Coverage(text, phrases: true));
-
-    private static double KindBonus(string sentence, QuestionKind kind, bool asksDocument) =>
-        (sentence.TrimEnd().EndsWith(':') ? 0.7 : 1.0) * kind switch
+    /// <summary>How well a sentence holds the kind of fact asked for (a date, a unit, a figure, a document number).</summary>
+    private static double KindBonus(SentenceTraits traits, QuestionKind kind, bool asksDocument) =>
+        (traits.HasFlag(SentenceTraits.EndsWithColon) ? 0.7 : 1.0) * kind switch
     {
         // A concrete date answers "khi nào" better than "hằng năm" or "thường xuyên".
-        QuestionKind.Deadline when ConcreteDate().IsMatch(sentence) => 1.5,
-        QuestionKind.Responsibility when UnitName().IsMatch(sentence) => 1.2,
-        QuestionKind.Deadline when TimeExpression().IsMatch(sentence) => 1.3,
+        QuestionKind.Deadline when traits.HasFlag(SentenceTraits.ConcreteDate) => 1.5,
+        QuestionKind.Responsibility when traits.HasFlag(SentenceTraits.UnitName) => 1.2,
+        QuestionKind.Deadline when traits.HasFlag(SentenceTraits.TimeExpression) => 1.3,
         // Targets are stated as "80% ..." or "Tỷ lệ ... đạt trên 50%": a sentence that opens with its figure states one.
-        QuestionKind.Target when TargetStatement().IsMatch(sentence) => 1.4,
-        QuestionKind.Target when sentence.Contains('%', StringComparison.Ordinal) || Regex.IsMatch(sentence, @"\d") => 1.15,
-        QuestionKind.Reference when asksDocument && DocumentNumber().IsMatch(sentence) => 1.5,
+        QuestionKind.Target when traits.HasFlag(SentenceTraits.TargetStatement) => 1.4,
+        QuestionKind.Target when traits.HasFlag(SentenceTraits.HasPercent) || traits.HasFlag(SentenceTraits.HasDigit) => 1.15,
+        QuestionKind.Reference when asksDocument && traits.HasFlag(SentenceTraits.DocumentNumber) => 1.5,
         _ => 1.0,
     };
 
-    private sealed record Candidate(KnowledgeChunk Chunk, List<string> Sentences, int Index, double Score);
+    private sealed record Candidate(KnowledgeChunk Chunk, IReadOnlyList<string> Sentences, int Index, double Score, SentenceTraits Traits);
 
     [GeneratedRegex(@"\b(Phòng|phòng|Văn phòng|UBND|Ủy ban|Sở|Bộ|Ban|cơ sở giáo dục|đơn vị|trường|giáo viên|viên chức|Thủ tướng|Chính phủ|Quốc hội)\b")]
     private static partial Regex UnitName();

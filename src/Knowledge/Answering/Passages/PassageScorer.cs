@@ -14,9 +14,11 @@ internal sealed class PassageScorer(KnowledgeIndex index, QueryAnalysis analysis
 
     public QueryAnalysis Analysis => analysis;
 
-    public double Coverage(string text, IReadOnlySet<string>? ignore = null, bool phrases = false)
+    public double Coverage(string text, IReadOnlySet<string>? ignore = null, bool phrases = false) => Coverage(index.TermSet(text), ignore, phrases);
+
+    /// <summary>The same for a text's term set worked out beforehand.</summary>
+    public double Coverage(IReadOnlySet<string> terms, IReadOnlySet<string>? ignore = null, bool phrases = false)
     {
-        var terms = index.TermSet(text);
         var accented = AccentedForms();
         // A word typed with its diacritics is covered only by the same word: "lương" (salary) is not "lượng" in "chất
         // lượng", though both fold to "luong". Words typed without diacritics match every accented form.
@@ -115,9 +117,11 @@ internal sealed class PassageScorer(KnowledgeIndex index, QueryAnalysis analysis
     }
 
     /// <summary>Σ idf · weight of the question's terms the text holds.</summary>
-    public double Score(string text)
+    public double Score(string text) => Score(index.TermSet(text));
+
+    /// <summary>The same for a text's term set worked out beforehand.</summary>
+    public double Score(IReadOnlySet<string> terms)
     {
-        var terms = index.TermSet(text);
         double score = 0;
         foreach (var (term, weight) in analysis.Terms)
         {
