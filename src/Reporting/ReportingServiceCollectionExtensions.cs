@@ -14,10 +14,14 @@ namespace DtsAssistant.Reporting;
 
 public static class ReportingServiceCollectionExtensions
 {
+    /// <summary>The setting naming a schedule file that replaces the embedded schedule.json.</summary>
+    public const string ScheduleFileSetting = "Reporting:ScheduleFile";
+
     /// <summary>
     /// Wires the reporting database (Database:Provider Sqlite|Postgres, Database:ConnectionString; default SQLite file
-    /// data/dts.db, WAL, migrated on first use), forms (embedded, overridable from Reporting:FormsFolder), the schedule,
-    /// and the directory, filing, status and export services. Expects a <see cref="TimeProvider"/> (System if none).
+    /// data/dts.db, WAL, migrated on first use), forms (embedded, overridable from Reporting:FormsFolder), the schedule
+    /// (embedded schedule.json, or the file at Reporting:ScheduleFile), and the directory, filing, status and export
+    /// services. Expects a <see cref="TimeProvider"/> (System if none).
     /// </summary>
     public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,7 +40,7 @@ public static class ReportingServiceCollectionExtensions
         });
         services.TryAddSingleton<IDbContextFactory<ReportingDbContext>>(sp => sp.GetRequiredService<ReportingDatabase>());
         services.TryAddSingleton<IFormCatalog>(_ => new FormCatalog(configuration["Reporting:FormsFolder"] ?? Path.Combine(System.IO.Directory.GetCurrentDirectory(), "forms")));
-        services.TryAddSingleton(ScheduleDefinition.Default);
+        services.TryAddSingleton(_ => ScheduleDefinition.FileOrDefault(configuration[ScheduleFileSetting]));
         services.TryAddSingleton<IReportingSchedule, ReportingSchedule>();
         services.TryAddSingleton(sp => InviteKey.FromConfiguration(configuration, sp.GetRequiredService<ReportingDatabase>()));
         services.TryAddSingleton<IDirectoryService, DirectoryService>();

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DtsAssistant.Bot.Hosting;
 using DtsAssistant.Knowledge;
 using DtsAssistant.Knowledge.Answering;
 using DtsAssistant.Knowledge.Retrieval;
@@ -70,6 +71,7 @@ internal static class KnowledgeCli
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddKnowledge(configuration);
+        services.AddScheduleDeadlines(configuration);
         return services.BuildServiceProvider();
     }
 }

@@ -14,6 +14,8 @@ internal static class AssistantServices
         services.AddSingleton(TimeProvider.System);
         services.AddKnowledge(configuration);
         services.AddReporting(configuration);
+        // One source for the schedule: the knowledge answers state the deadlines of Reporting's schedule file.
+        services.AddScheduleDeadlines(configuration);
         services.AddConversation(configuration);
         services.AddOrchestration(configuration);
         services.AddDashboard();

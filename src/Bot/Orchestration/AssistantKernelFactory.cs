@@ -61,7 +61,7 @@ internal sealed class AssistantKernelFactory(IServiceProvider services)
 
         if (services.GetService<KnowledgeIndexHolder>() is { } holder)
         {
-            plugins.Add(KernelPluginFactory.CreateFromObject(new PlanFactsPlugin(search, holder, time), PlanFactsPlugin.Name));
+            plugins.Add(KernelPluginFactory.CreateFromObject(new PlanFactsPlugin(search, holder, time, services.GetService<ReportingDeadlines>()), PlanFactsPlugin.Name));
         }
 
         if (allowReportData && services.GetService<IStatusService>() is { } status)

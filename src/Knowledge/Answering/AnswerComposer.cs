@@ -12,7 +12,8 @@ namespace DtsAssistant.Knowledge.Answering;
 /// answer kind for that fact write the reply. Questions no fact answers (how-to, security, guidelines) get a passage
 /// answer; nothing that answers gets an honest decline with nearby topics.
 /// </summary>
-internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today)
+/// <param name="deadlines">The deployment's reporting deadlines; null: those compiled from the plan's text.</param>
+internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, ReportingDeadlines? deadlines = null)
 {
     /// <summary>Share of the question's topic (idf-weighted) a record must hold to answer who / when about it.</summary>
     internal const double RecordCoverage = 0.6;
@@ -46,7 +47,7 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today)
             return SmallTalkAnswer.For(question);
         }
 
-        var context = new AnswerContext(index, today, question);
+        var context = new AnswerContext(index, today, question, deadlines);
         var (answer, topic) = FactAnswer(context);
         if (answer is not null)
         {
@@ -61,7 +62,7 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today)
     {
         var question = context.Question;
         var facts = context.Facts;
-        if (facts.Schedule is { } schedule && ScheduleAnswer.Periods(question) is { Count: > 0 } periods)
+        if (context.Schedule is { } schedule && ScheduleAnswer.Periods(question) is { Count: > 0 } periods)
         {
             return (ScheduleAnswer.For(context, schedule, periods), null);
         }

@@ -6,8 +6,11 @@ using DtsAssistant.Knowledge.Understanding;
 
 namespace DtsAssistant.Knowledge.Answering;
 
-/// <summary>What every kind of answer needs: the index snapshot and its facts, today in Vietnam, the question as read.</summary>
-internal sealed class AnswerContext(KnowledgeIndex index, DateOnly today, UnderstoodQuestion question)
+/// <summary>
+/// What every kind of answer needs: the index snapshot and its facts, the deadlines to state, today in Vietnam, the
+/// question as read.
+/// </summary>
+internal sealed class AnswerContext(KnowledgeIndex index, DateOnly today, UnderstoodQuestion question, ReportingDeadlines? deadlines = null)
 {
     private TopicLinker? _linker;
     private QueryAnalysis? _analysis;
@@ -17,6 +20,9 @@ internal sealed class AnswerContext(KnowledgeIndex index, DateOnly today, Unders
     public KnowledgeIndex Index { get; } = index;
 
     public PlanFacts Facts => Index.Facts;
+
+    /// <summary>The reporting deadlines the answers state: the deployment's when given, else the plan's as compiled.</summary>
+    public ReportingSchedule? Schedule { get; } = index.Facts.Schedule?.Following(deadlines);
 
     public DateOnly Today { get; } = today;
 

@@ -3,8 +3,11 @@ using DtsAssistant.Knowledge.Text;
 
 namespace DtsAssistant.Knowledge.Answering;
 
-/// <summary>Checks the input, takes the current index snapshot and today's Vietnam date, and composes the answer.</summary>
-internal sealed class KnowledgeAnswerer(KnowledgeIndexHolder holder, TimeProvider time) : IKnowledgeAnswerer
+/// <summary>
+/// Checks the input, takes the current index snapshot and today's Vietnam date, and composes the answer (with the
+/// deployment's reporting deadlines when the host registered them).
+/// </summary>
+internal sealed class KnowledgeAnswerer(KnowledgeIndexHolder holder, TimeProvider time, ReportingDeadlines? deadlines = null) : IKnowledgeAnswerer
 {
     public KnowledgeAnswer Ask(string question)
     {
@@ -14,6 +17,6 @@ internal sealed class KnowledgeAnswerer(KnowledgeIndexHolder holder, TimeProvide
             return new KnowledgeAnswer(check.Problem!, false, []);
         }
 
-        return new AnswerComposer(holder.Current, VietnamTime.Today(time)).Answer(check.Text);
+        return new AnswerComposer(holder.Current, VietnamTime.Today(time), deadlines).Answer(check.Text);
     }
 }

@@ -24,7 +24,8 @@ public sealed record ReportDue(ReportPeriod Period, DateOnly DueBefore, bool Cur
 /// The periodic reporting deadlines as the plan states them ("hằng tháng (trước ngày 20), hằng quý (trước ngày 20 tháng
 /// cuối quý), và năm (trước ngày 10/12)"), read from the documents, not written into code.
 /// </summary>
-public sealed partial record ReportingSchedule(int? MonthlyDay, int? QuarterlyDay, (int Day, int Month)? Annual, KnowledgeChunk Source)
+/// <param name="QuarterlyMonth">The month of the quarter that holds the quarterly due day ("tháng cuối quý": 3).</param>
+public sealed partial record ReportingSchedule(int? MonthlyDay, int? QuarterlyDay, (int Day, int Month)? Annual, KnowledgeChunk Source, int QuarterlyMonth = 3)
 {
     public static ReportingSchedule? Find(IEnumerable<KnowledgeChunk> chunks)
     {
@@ -53,6 +54,18 @@ public sealed partial record ReportingSchedule(int? MonthlyDay, int? QuarterlyDa
         return null;
     }
 
+    /// <summary>
+    /// The schedule the answers state: the deployment's deadlines when the host gives them (what reminders and lateness
+    /// follow), else the plan's as compiled. Either way the plan's sentence is the citation.
+    /// </summary>
+    public ReportingSchedule Following(ReportingDeadlines? deadlines) => deadlines is null ? this : this with
+    {
+        MonthlyDay = deadlines.MonthlyDay,
+        QuarterlyDay = deadlines.QuarterlyDay,
+        QuarterlyMonth = deadlines.QuarterlyMonth,
+        Annual = (deadlines.AnnualDay, deadlines.AnnualMonth),
+    };
+
     /// <summary>The next due date of a period on or after today (the current period's, or the next one's if it passed).</summary>
     public ReportDue? Next(ReportPeriod period, DateOnly today)
     {
@@ -66,8 +79,8 @@ public sealed partial record ReportingSchedule(int? MonthlyDay, int? QuarterlyDa
 
             case ReportPeriod.Quarterly when QuarterlyDay is { } day:
                 {
-                    var lastMonth = ((today.Month - 1) / 3 * 3) + 3;
-                    var due = new DateOnly(today.Year, lastMonth, day);
+                    var dueMonth = ((today.Month - 1) / 3 * 3) + QuarterlyMonth;
+                    var due = new DateOnly(today.Year, dueMonth, day);
                     return today < due ? new ReportDue(period, due, false) : new ReportDue(period, due.AddMonths(3), true);
                 }
 

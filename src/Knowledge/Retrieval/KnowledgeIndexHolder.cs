@@ -1,3 +1,4 @@
+using DtsAssistant.Knowledge.Answering;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,8 @@ namespace DtsAssistant.Knowledge.Retrieval;
 /// Holds the current index snapshot. Readers take whatever snapshot is current; a rebuild indexes aside and swaps the
 /// reference atomically, so a question never sees a half-built index and a failed rebuild keeps the old one.
 /// </summary>
-public sealed class KnowledgeIndexHolder(IOptions<KnowledgeOptions> options, ILogger<KnowledgeIndexHolder> logger)
+/// <param name="deadlines">The deployment's reporting deadlines, if any: each build warns when the plan's text says otherwise.</param>
+public sealed class KnowledgeIndexHolder(IOptions<KnowledgeOptions> options, ILogger<KnowledgeIndexHolder> logger, ReportingDeadlines? deadlines = null)
 {
     private readonly Lock _buildLock = new();
     private KnowledgeIndex? _current;
@@ -51,6 +53,13 @@ public sealed class KnowledgeIndexHolder(IOptions<KnowledgeOptions> options, ILo
     {
         var index = KnowledgeIndex.Load(Folder);
         logger.LogInformation("Indexed {Documents} documents, {Chunks} chunks from {Folder} in {Ms} ms", index.Documents.Count, index.Chunks.Count, Folder, index.BuildTime.TotalMilliseconds);
+        if (deadlines?.DisagreementsWith(index.Facts.Schedule) is { Count: > 0 } differences)
+        {
+            // People are told and reminded of the schedule's deadlines; a plan that says otherwise is worth a look.
+            logger.LogWarning("The reporting deadlines of {Schedule} and the plan's text in {Folder} disagree: {Differences}. Answers state the schedule's deadlines.",
+                deadlines.Source, Folder, string.Join("; ", differences));
+        }
+
         return index;
     }
 }

@@ -42,6 +42,23 @@ public sealed record ScheduleDefinition(string Source, TimeSpan UtcOffset, IRead
         Deadlines.FirstOrDefault(d => string.Equals(d.Kind, kind, StringComparison.OrdinalIgnoreCase))
         ?? throw new InvalidOperationException($"The schedule has no deadline for '{kind}'.");
 
+    /// <summary>The schedule file a deployment sets (Reporting:ScheduleFile), or the embedded one when none is set.</summary>
+    public static ScheduleDefinition FileOrDefault(string? path) => string.IsNullOrWhiteSpace(path) ? Default : Load(path);
+
+    /// <summary>Reads a schedule file that replaces the embedded one; errors name the file.</summary>
+    public static ScheduleDefinition Load(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Parse(stream);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"Schedule file {path}: {e.Message}", e);
+        }
+    }
+
     public static ScheduleDefinition Parse(Stream json)
     {
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });

@@ -59,6 +59,20 @@ public sealed class RealCoreFixture : IAsyncLifetime
         return invites[0].Code;
     }
 
+    /// <summary>A fresh one-time invite for a commune officer of the sample directory's first commune.</summary>
+    public async Task<string> CommuneOfficerInviteAsync()
+    {
+        var database = Host.Services.GetRequiredService<ReportingDatabase>();
+        string commune;
+        await using (var db = await database.OpenAsync())
+        {
+            commune = await db.Communes.OrderBy(c => c.Code).Select(c => c.Code).FirstAsync();
+        }
+        var invites = await Host.Services.GetRequiredService<IDirectoryService>()
+            .CreateInvitesAsync(Caller.System("test"), commune, Role.CommuneOfficer, 1);
+        return invites[0].Code;
+    }
+
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();

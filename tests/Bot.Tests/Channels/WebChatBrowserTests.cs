@@ -81,6 +81,41 @@ public sealed class WebChatBrowserTests(RealCoreFixture fixture) : IClassFixture
         Assert.Empty(await page.Locator(".msg.bot").Nth(1).Locator(".buttons button:enabled").AllAsync());
     }
 
+    [ChromiumFact]
+    public async Task A_commune_officer_asks_for_a_chart_and_sees_the_picture_above_its_download_link()
+    {
+        var chromium = Environment.GetEnvironmentVariable("DTS_TEST_CHROMIUM");
+        Assert.False(string.IsNullOrWhiteSpace(chromium), "DTS_TEST_REQUIRE_SERVICES=1 but DTS_TEST_CHROMIUM is not set");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await page.GotoAsync(fixture.Host.BaseUrl);
+
+        await SendAsync(page, "/dangky " + await fixture.CommuneOfficerInviteAsync());
+        await SendAsync(page, "cho tôi biểu đồ tiến độ nộp báo cáo");
+
+        var file = page.Locator(".msg.bot").Last.Locator(".file");
+        var picture = file.Locator("img.chart");
+        var link = file.Locator("a[download]");
+        Assert.Equal(1, await picture.CountAsync());
+        // Loaded, not merely placed: a picture the page could not fetch or decode has no natural width.
+        var width = await picture.EvaluateAsync<int>(
+            "img => img.complete ? img.naturalWidth : new Promise(done => { img.addEventListener('load', () => done(img.naturalWidth)); img.addEventListener('error', () => done(0)); })");
+        Assert.True(width > 0, "the chart picture did not load");
+        // The picture comes first, then the link to the same file, which downloads the PNG.
+        Assert.Equal(await picture.GetAttributeAsync("src"), await link.GetAttributeAsync("href"));
+        Assert.True(await file.Locator("img.chart ~ a[download]").CountAsync() == 1, "the download link is not below the picture");
+        Assert.StartsWith("⬇ Tải bieudo-tiendo-", await link.InnerTextAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        Assert.StartsWith("bieudo-tiendo-", download.SuggestedFilename);
+        Assert.EndsWith(".png", download.SuggestedFilename);
+    }
+
     private static async Task SendAsync(IPage page, string text)
     {
         var before = await page.Locator(".msg.bot").CountAsync();

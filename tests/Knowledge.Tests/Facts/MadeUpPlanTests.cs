@@ -126,6 +126,21 @@ public sealed class MadeUpPlanTests : IDisposable
     }
 
     [Fact]
+    public void Deadlines_a_host_gives_replace_the_plans_figures_and_the_plans_sentence_is_still_cited()
+    {
+        var given = new ReportingDeadlines(18, 10, 2, 1, 12, "test schedule");
+        var answer = new AnswerComposer(_index, new DateOnly(2026, 5, 10), given).Answer("Hạn nộp báo cáo tháng và quý?");
+
+        Assert.Contains("trước ngày 18 hằng tháng — tháng này là trước 18/5/2026", answer.Answer, StringComparison.Ordinal);
+        // The 10th of the quarter's second month: due today, so the current quarter's has passed.
+        Assert.Contains("trước ngày 10 tháng thứ 2 của quý — hạn quý này đã qua, quý sau là trước 10/8/2026", answer.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("ngày 25", answer.Answer, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("trước ngày 25", StringComparison.Ordinal));
+        Assert.Equal(3, given.DisagreementsWith(_index.Facts.Schedule).Count);
+        Assert.Empty(new ReportingDeadlines(25, 15, 3, 5, 12, "same").DisagreementsWith(_index.Facts.Schedule));
+    }
+
+    [Fact]
     public void A_target_of_the_body_answers_how_much() =>
         Assert.Contains("70%", Ask("Tỷ lệ thư viện trường tiểu học có mục lục điện tử phải đạt bao nhiêu?").Answer, StringComparison.Ordinal);
 

@@ -13,7 +13,8 @@ namespace DtsAssistant.Bot.Orchestration.Plugins;
 /// reporting deadlines it sets. Every role may read the plan. Each fact carries the passage id it comes from, recorded
 /// in the turn, so the model can cite it.
 /// </summary>
-internal sealed class PlanFactsPlugin(IKnowledgeSearch search, KnowledgeIndexHolder knowledge, TimeProvider time)
+/// <param name="deadlines">The deployment's deadlines (the schedule file), stated as the deterministic answers state them.</param>
+internal sealed class PlanFactsPlugin(IKnowledgeSearch search, KnowledgeIndexHolder knowledge, TimeProvider time, ReportingDeadlines? deadlines = null)
 {
     public const string Name = "plan";
     private const int MaxRows = 6;
@@ -53,7 +54,7 @@ internal sealed class PlanFactsPlugin(IKnowledgeSearch search, KnowledgeIndexHol
     [Description("The periodic reporting deadlines the plan sets (monthly, quarterly, annual) and the next due date of each from today.")]
     public string Deadlines(Kernel kernel)
     {
-        var schedule = knowledge.Current.Facts.Schedule;
+        var schedule = knowledge.Current.Facts.Schedule?.Following(deadlines);
         if (schedule is null)
         {
             return ModelData.Serialize(new { found = false });

@@ -53,7 +53,7 @@ internal static class DeclineAnswer
             .Take(Suggestions - 1)
             .Select(x => $"\"Ai chủ trì {x.Record.Name} ({Short(x.Record.Text)})?\"")
             .ToList();
-        if (context.Facts.Schedule is not null)
+        if (context.Schedule is not null)
         {
             ranked.Add("\"Hạn nộp báo cáo tháng là ngày nào?\"");
         }

@@ -22,7 +22,7 @@ internal static class ScheduleAnswer
             var rule = period switch
             {
                 ReportPeriod.Monthly => $"Báo cáo tháng nộp trước ngày {schedule.MonthlyDay} hằng tháng",
-                ReportPeriod.Quarterly => $"Báo cáo quý nộp trước ngày {schedule.QuarterlyDay} tháng cuối quý",
+                ReportPeriod.Quarterly => $"Báo cáo quý nộp trước ngày {schedule.QuarterlyDay} {(schedule.QuarterlyMonth == 3 ? "tháng cuối quý" : $"tháng thứ {schedule.QuarterlyMonth} của quý")}",
                 _ => $"Báo cáo năm nộp trước ngày {schedule.Annual!.Value.Day}/{schedule.Annual.Value.Month}",
             };
             var current = period switch
