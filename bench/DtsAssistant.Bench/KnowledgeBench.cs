@@ -148,6 +148,13 @@ internal static class KnowledgeBench
         Console.WriteLine($"ask at {chunkCount:N0} chunks: p50 {answers.P50:F2} ms, p95 {answers.P95:F2} ms");
     }
 
+    private static double Time(Action<string> action, string question)
+    {
+        var started = Stopwatch.GetTimestamp();
+        action(question);
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
     private static double Time(Action action)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -169,22 +176,46 @@ internal static class KnowledgeBench
 
     private sealed record Latency(double P50, double P95, double Max, int Count);
 
-    /// <summary>Times two actions on the same questions, one after the other for each question, after a warm-up.</summary>
+    /// <summary>
+    /// Times two actions on the same questions after a warm-up of at least <paramref name="warmUp"/> calls each that
+    /// lasts until the JIT has compiled no new method for a second (tiered compilation recompiles hot code at full
+    /// optimisation in the background, which takes several seconds on two cores): a server answers in that steady
+    /// state, and neither side is timed half-compiled.
+    /// </summary>
     private static (Latency First, Latency Second) MeasurePair(List<string> questions, Action<string> first, Action<string> second, int warmUp, int runs)
     {
-        for (var i = 0; i < warmUp; i++)
+        var warming = Stopwatch.StartNew();
+        var quiet = Stopwatch.StartNew();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        for (var i = 0; i < warmUp || (quiet.Elapsed < TimeSpan.FromSeconds(1) && warming.Elapsed < TimeSpan.FromSeconds(30)); i++)
         {
             first(questions[i % questions.Count]);
             second(questions[i % questions.Count]);
+            if (i % questions.Count == 0 && System.Runtime.JitInfo.GetCompiledMethodCount() is var now && now != compiled)
+            {
+                (compiled, quiet) = (now, Stopwatch.StartNew());
+            }
         }
 
+        Console.WriteLine($"warm-up: {warming.Elapsed.TotalSeconds:F1} s until the JIT was quiet for 1 s");
+
+        // Alternate blocks of a thousand calls: load on the machine still hits both alike over the run, and each is timed
+        // in its steady state rather than right after the other has filled the caches and the young generation.
+        const int Block = 1000;
         var a = new double[runs];
         var b = new double[runs];
-        for (var i = 0; i < runs; i++)
+        for (var start = 0; start < runs; start += Block)
         {
-            var question = questions[i % questions.Count];
-            a[i] = Time(() => first(question));
-            b[i] = Time(() => second(question));
+            var end = Math.Min(runs, start + Block);
+            for (var i = start; i < end; i++)
+            {
+                a[i] = Time(first, questions[i % questions.Count]);
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                b[i] = Time(second, questions[i % questions.Count]);
+            }
         }
 
         return (Percentiles(a), Percentiles(b));

@@ -27,8 +27,7 @@ public static class VietnameseText
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lower = Nfc(text).ToLowerInvariant();
-        return UnifyTonePlacement(lower);
+        return UnifyTonePlacement(ToLowerInvariant(Nfc(text)));
     }
 
     /// <summary>
@@ -43,6 +42,38 @@ public static class VietnameseText
             if (!IsNfcInert(c))
             {
                 return SafeNormalize(text, NormalizationForm.FormC);
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// string.ToLowerInvariant, character by character from a table (BMP characters map one to one in invariant casing),
+    /// without a call into ICU for text that is already lower case or plain.
+    /// </summary>
+    private static string ToLowerInvariant(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsSurrogate(c))
+            {
+                return text.ToLowerInvariant();
+            }
+
+            if ((c < 128 ? (char)(c is >= 'A' and <= 'Z' ? c + 32 : c) : InfoOf(c).Lower) != c)
+            {
+                return string.Create(text.Length, (text, i), static (span, state) =>
+                {
+                    var (source, from) = state;
+                    source.AsSpan(0, from).CopyTo(span);
+                    for (var j = from; j < source.Length; j++)
+                    {
+                        var d = source[j];
+                        span[j] = d < 128 ? (char)(d is >= 'A' and <= 'Z' ? d + 32 : d) : InfoOf(d).Lower;
+                    }
+                });
             }
         }
 
@@ -222,7 +253,7 @@ public static class VietnameseText
         c < 0x300 || c is (>= '\u1E00' and <= '\u1EFF') or (>= '\u2010' and <= '\u2027') or (>= '\u2030' and <= '\u205E');
 
     /// <summary>What folding needs to know of one character, worked out once (from its canonical decomposition).</summary>
-    private sealed record CharInfo(string Base, char Aligned, bool HasDiacritic);
+    private sealed record CharInfo(string Base, char Aligned, bool HasDiacritic, char Lower);
 
     private static readonly CharInfo?[] Infos = new CharInfo?[char.MaxValue + 1];
 
@@ -234,7 +265,7 @@ public static class VietnameseText
         var decomposed = char.IsSurrogate(c) ? string.Empty : SafeNormalize(c.ToString(), NormalizationForm.FormD);
         var baseChars = new string(decomposed.Where(d => CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark).ToArray());
         var hasDiacritic = c is 'đ' or 'Đ' || decomposed.Any(d => CharUnicodeInfo.GetUnicodeCategory(d) == UnicodeCategory.NonSpacingMark);
-        return new CharInfo(baseChars, AlignedFold(c, decomposed), hasDiacritic);
+        return new CharInfo(baseChars, AlignedFold(c, decomposed), hasDiacritic, char.IsSurrogate(c) ? c : c.ToString().ToLowerInvariant()[0]);
     }
 
     private static char AlignedFold(char c, string decomposed)

@@ -86,7 +86,7 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
             }
         }
 
-        if (question.Intent == QuestionIntent.ListByUnit && ListAnswer.For(context, index.Analyzer.Glossary) is { } list)
+        if (question.Intent == QuestionIntent.ListByUnit && ListAnswer.For(context) is { } list)
         {
             return (list, null);
         }
@@ -159,7 +159,7 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
 
         var scorer = new PassageScorer(index, analysis);
         var hits = index.Search(analysis, Candidates);
-        if (hits.Count == 0 || hits.Take(3).Max(h => scorer.Coverage(h.Chunk.IndexText)) < MinCoverage)
+        if (hits.Count == 0 || hits.Take(3).Max(h => scorer.Coverage(ChunkPassage.Of(h.Chunk).IndexTerms(index.Analyzer))) < MinCoverage)
         {
             return DeclineAnswer.For(context);
         }

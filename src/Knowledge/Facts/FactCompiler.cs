@@ -59,7 +59,7 @@ public static partial class FactCompiler
 
         var schedule = ReportingSchedule.Find(chunks);
         var senders = schedule is null ? [] : Senders(schedule.Source, glossary);
-        return new PlanFacts(records, targets, schedule, senders, documents, practices);
+        return new PlanFacts(records, targets, schedule, senders, documents, practices, glossary);
     }
 
     private static PlanRecord? Record(KnowledgeChunk chunk, TableRowRecord row, Glossary glossary)

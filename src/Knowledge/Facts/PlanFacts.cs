@@ -1,6 +1,7 @@
 using DtsAssistant.Knowledge.Answering;
 using DtsAssistant.Knowledge.Chunking;
 using DtsAssistant.Knowledge.Documents;
+using DtsAssistant.Knowledge.Text;
 
 namespace DtsAssistant.Knowledge.Facts;
 
@@ -60,7 +61,8 @@ public sealed class PlanFacts
         ReportingSchedule? schedule,
         IReadOnlyList<SenderRule> senders,
         IReadOnlyList<DocumentInfo> documents,
-        IReadOnlyList<PracticeItem> practices)
+        IReadOnlyList<PracticeItem> practices,
+        Glossary glossary)
     {
         Records = records;
         Targets = targets;
@@ -69,6 +71,7 @@ public sealed class PlanFacts
         Documents = documents;
         Practices = practices;
         Leads = records.Where(r => r.Lead is not null).Select(r => r.Lead!.Value).Distinct(StringComparer.Ordinal).ToList();
+        LeadTopics = Leads.Select(l => (l, new TopicTerms(l, glossary))).ToList();
     }
 
     public IReadOnlyList<PlanRecord> Records { get; }
@@ -85,6 +88,9 @@ public sealed class PlanFacts
 
     /// <summary>Every distinct lead unit of the tables ("Phòng Tài chính", "Văn phòng Sở" ...).</summary>
     public IReadOnlyList<string> Leads { get; }
+
+    /// <summary>Each lead unit with its words, for linking "Phòng Tài chính chủ trì những gì" to the unit.</summary>
+    public IReadOnlyList<(string Lead, TopicTerms Terms)> LeadTopics { get; }
 
     /// <summary>The records a number reference points to: label and/or table must agree when given.</summary>
     public IEnumerable<PlanRecord> ByNumber(string? foldedLabel, int? table, int number) =>

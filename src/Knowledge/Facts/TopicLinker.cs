@@ -24,11 +24,22 @@ public sealed class TopicLinker
     // as that pair, so "học liệu số" is not covered by "Bình dân học vụ số" plus "dữ liệu".
     private readonly (int First, int Second)[] _phrases;
 
+    // The key of each topic word and of each adjacent pair ("hoc_ba"), made once rather than for every fact matched.
+    private readonly (bool Accented, ulong Key)[] _wordKeys;
+    private readonly ulong[] _pairKeys;
+
     public TopicLinker(UnderstoodQuestion question, InvertedIndex index, Glossary? glossary = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(index);
         _tokens = [.. question.TopicTokens];
+        _wordKeys = _tokens.Select(TopicTerms.WordKey).ToArray();
+        _pairKeys = new ulong[Math.Max(0, _tokens.Length - 1)];
+        for (var i = 0; i + 1 < _tokens.Length; i++)
+        {
+            _pairKeys[i] = TopicTerms.PairKey(_tokens[i].Folded, _tokens[i + 1].Folded);
+        }
+
         _weights = _tokens.Select(t => TokenWeight(t, index, glossary)).ToArray();
         var phrases = new List<(int, int)>();
         for (var i = 0; i + 1 < _tokens.Length; i++)
@@ -83,7 +94,7 @@ public sealed class TopicLinker
         Span<bool> covered = stackalloc bool[_tokens.Length];
         for (var i = 0; i < _tokens.Length; i++)
         {
-            covered[i] = terms.Covers(_tokens[i]);
+            covered[i] = terms.Covers(_wordKeys[i]);
         }
 
         if (_phrases.Length > 0)
@@ -93,7 +104,7 @@ public sealed class TopicLinker
             foreach (var (first, second) in _phrases)
             {
                 inPhrase[first] = inPhrase[second] = true;
-                if (terms.HasBigram(_tokens[first].Folded, _tokens[second].Folded))
+                if (terms.HasBigram(_pairKeys[first]))
                 {
                     viaPhrase[first] = viaPhrase[second] = true;
                 }
@@ -111,7 +122,7 @@ public sealed class TopicLinker
             if (covered[i])
             {
                 found += _weights[i];
-                if (i + 1 < _tokens.Length && covered[i + 1] && terms.HasBigram(_tokens[i].Folded, _tokens[i + 1].Folded))
+                if (i + 1 < _tokens.Length && covered[i + 1] && terms.HasBigram(_pairKeys[i]))
                 {
                     bonus += 0.5 * (_weights[i] + _weights[i + 1]);
                 }

@@ -60,10 +60,21 @@ public sealed class InvertedIndex
     public double Idf(string term) =>
         _idf.TryGetValue(Text.VietnameseAnalyzer.TermIndex(term), out var idf) ? idf : Text.VietnameseAnalyzer.InverseDocumentFrequency(DocumentCount, 0);
 
+    /// <summary>The idf of a term by its index.</summary>
+    public double Idf(uint term) =>
+        _idf.TryGetValue(term, out var idf) ? idf : Text.VietnameseAnalyzer.InverseDocumentFrequency(DocumentCount, 0);
+
     public bool Contains(string term) => _postings.ContainsKey(Text.VietnameseAnalyzer.TermIndex(term));
 
     /// <summary>Top documents by Σ idf · query weight · saturated tf, best first.</summary>
     public IReadOnlyList<(int Document, double Score)> Search(IReadOnlyDictionary<string, float> queryTerms, int top)
+    {
+        ArgumentNullException.ThrowIfNull(queryTerms);
+        return Search(queryTerms.Select(t => (Text.VietnameseAnalyzer.TermIndex(t.Key), t.Value)).ToList(), top);
+    }
+
+    /// <summary>The same with the query's terms by index (see <see cref="Text.QueryAnalysis.TermIds"/>).</summary>
+    public IReadOnlyList<(int Document, double Score)> Search(IReadOnlyList<(uint Id, float Weight)> queryTerms, int top)
     {
         ArgumentNullException.ThrowIfNull(queryTerms);
         if (top <= 0 || DocumentCount == 0)
@@ -74,13 +85,12 @@ public sealed class InvertedIndex
         // The shared pool hands out arrays other code has written to: clear before use (a memset, cheap even at 100k).
         var scores = ArrayPool<float>.Shared.Rent(DocumentCount);
         Array.Clear(scores, 0, DocumentCount);
-        var touched = new List<int>();
+        var touched = new List<int>(Math.Min(DocumentCount, 256));
         try
         {
-            var seen = new HashSet<uint>();
-            foreach (var (term, weight) in queryTerms)
+            var seen = new HashSet<uint>(queryTerms.Count);
+            foreach (var (index, weight) in queryTerms)
             {
-                var index = Text.VietnameseAnalyzer.TermIndex(term);
                 if (!seen.Add(index) || !_postings.TryGetValue(index, out var postings))
                 {
                     continue;

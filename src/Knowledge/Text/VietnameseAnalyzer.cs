@@ -9,7 +9,13 @@ public sealed record QueryAnalysis(
     bool Accented,
     IReadOnlyDictionary<string, float> Terms,
     IReadOnlyList<string> ContentWords,
-    IReadOnlyList<GlossaryEntry> GlossaryMentions);
+    IReadOnlyList<GlossaryEntry> GlossaryMentions)
+{
+    private (uint Id, float Weight)[]? _termIds;
+
+    /// <summary>The terms by their hashed index (as postings are keyed), worked out once per query.</summary>
+    public IReadOnlyList<(uint Id, float Weight)> TermIds => _termIds ??= Terms.Select(t => (VietnameseAnalyzer.TermIndex(t.Key), t.Value)).ToArray();
+}
 
 /// <summary>
 /// Turns text into index terms. Every syllable gives a folded unigram ("u:hoa"), an accented unigram ("a:hòa") and,
@@ -193,7 +199,7 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
         {
             foreach (var phrase in QuestionPhrases)
             {
-                if (i + phrase.Length <= tokens.Count && phrase.Select((w, j) => tokens[i + j].Folded == w).All(x => x))
+                if (StartsAt(tokens, i, phrase))
                 {
                     words.UnionWith(phrase);
                 }
@@ -201,6 +207,24 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
         }
 
         return words;
+    }
+
+    private static bool StartsAt(IReadOnlyList<Token> tokens, int at, string[] phrase)
+    {
+        if (at + phrase.Length > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var j = 0; j < phrase.Length; j++)
+        {
+            if (tokens[at + j].Folded != phrase[j])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     internal static bool IsStopWord(Token token, bool accented) =>

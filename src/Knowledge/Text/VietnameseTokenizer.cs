@@ -19,7 +19,7 @@ public static class VietnameseTokenizer
         var original = VietnameseText.Nfc(text);
         var normalized = VietnameseText.Normalize(original);
         var folded = VietnameseText.FoldAligned(normalized);
-        var tokens = new List<Token>();
+        var tokens = new List<Token>((normalized.Length / 5) + 4);
         var segment = 0;
         var i = 0;
         while (i < normalized.Length)

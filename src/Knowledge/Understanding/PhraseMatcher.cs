@@ -28,13 +28,29 @@ public sealed class Phrase
 /// </summary>
 internal sealed class PhraseMatcher(IReadOnlyList<Token> tokens, bool accented)
 {
+    // Each lexicon list indexed once by the folded first word of its phrases, so that a question is read in one pass over
+    // its tokens instead of one pass per phrase.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Phrase[], Dictionary<string, Phrase[]>> ByFirstWord = [];
+
+    private static Dictionary<string, Phrase[]> IndexOf(Phrase[] phrases) =>
+        ByFirstWord.GetValue(phrases, static list => list.Where(p => p.Folded.Length > 0)
+            .GroupBy(p => p.Folded[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal));
+
     public bool Has(Phrase[] phrases)
     {
-        foreach (var phrase in phrases)
+        var index = IndexOf(phrases);
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (IndexOf(phrase, 0) >= 0)
+            if (index.TryGetValue(tokens[i].Folded, out var starting))
             {
-                return true;
+                foreach (var phrase in starting)
+                {
+                    if (MatchesAt(phrase, i))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
@@ -44,15 +60,24 @@ internal sealed class PhraseMatcher(IReadOnlyList<Token> tokens, bool accented)
     /// <summary>Marks every occurrence of the phrases; true when any was found.</summary>
     public bool MarkAny(Phrase[] phrases, bool[] marked)
     {
+        var index = IndexOf(phrases);
         var any = false;
-        foreach (var phrase in phrases)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            for (var at = IndexOf(phrase, 0); at >= 0; at = IndexOf(phrase, at + 1))
+            if (!index.TryGetValue(tokens[i].Folded, out var starting))
             {
-                any = true;
-                for (var j = 0; j < phrase.Folded.Length; j++)
+                continue;
+            }
+
+            foreach (var phrase in starting)
+            {
+                if (MatchesAt(phrase, i))
                 {
-                    marked[at + j] = true;
+                    any = true;
+                    for (var j = 0; j < phrase.Folded.Length; j++)
+                    {
+                        marked[i + j] = true;
+                    }
                 }
             }
         }
@@ -98,25 +123,22 @@ internal sealed class PhraseMatcher(IReadOnlyList<Token> tokens, bool accented)
         return false;
     }
 
-    private int IndexOf(Phrase phrase, int from)
+    private bool MatchesAt(Phrase phrase, int at)
     {
-        var length = phrase.Folded.Length;
-        for (var i = from; i + length <= tokens.Count; i++)
+        if (at + phrase.Folded.Length > tokens.Count)
         {
-            var match = true;
-            for (var j = 0; j < length && match; j++)
-            {
-                var token = tokens[i + j];
-                match = token.Folded == phrase.Folded[j]
-                    && (!accented || token.Normalized == token.Folded || token.Normalized == phrase.Normalized[j]);
-            }
+            return false;
+        }
 
-            if (match)
+        for (var j = 0; j < phrase.Folded.Length; j++)
+        {
+            var token = tokens[at + j];
+            if (token.Folded != phrase.Folded[j] || (accented && token.Normalized != token.Folded && token.Normalized != phrase.Normalized[j]))
             {
-                return i;
+                return false;
             }
         }
 
-        return -1;
+        return true;
     }
 }

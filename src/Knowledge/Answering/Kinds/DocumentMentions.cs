@@ -34,14 +34,23 @@ internal sealed partial class DocumentMentions
             return true;
         }
 
-        var number = LeadingNumber().Match(document.Number);
-        return number.Success && (_numbers.Contains(number.Value) || _question.Contains(number.Value + "/", StringComparison.Ordinal));
+        var digits = 0;
+        while (digits < document.Number.Length && char.IsAsciiDigit(document.Number[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        var number = document.Number[..digits];
+        return _numbers.Contains(number) || _question.Contains(number + "/", StringComparison.Ordinal);
     }
 
     // Overlapping kinds ("ke hoach so 27" holds "so 27") are fine: every number after any kind word is collected.
     [GeneratedRegex(@"\b(?:qd|quyet dinh|thong tu|tt|luat|nghi dinh|nd|cong van|cv|ke hoach|kh)(?: so)? (?<number>\d+)\b")]
     private static partial Regex KindAndNumber();
 
-    [GeneratedRegex(@"^(\d+)")]
-    private static partial Regex LeadingNumber();
 }

@@ -8,11 +8,11 @@ internal static class ListAnswer
 {
     private const int ItemWords = 10;
 
-    public static KnowledgeAnswer? For(AnswerContext context, Glossary glossary)
+    public static KnowledgeAnswer? For(AnswerContext context)
     {
         var linker = context.Linker;
-        var lead = context.Facts.Leads
-            .Select(l => (Lead: l, Match: linker.Match(new TopicTerms(l, glossary))))
+        var lead = context.Facts.LeadTopics
+            .Select(l => (l.Lead, Match: linker.Match(l.Terms)))
             .Where(x => x.Match.Coverage >= 0.6)
             .OrderByDescending(x => x.Match.Score)
             .Select(x => x.Lead)

@@ -30,18 +30,21 @@ internal sealed class ChunkPassage
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeChunk, ChunkPassage> Passages = [];
 
     private readonly KnowledgeChunk _chunk;
-    private readonly HashSet<string>?[] _terms;
-    private readonly HashSet<string>?[] _held;
-    private HashSet<string>? _headingTerms;
-    private HashSet<string>? _rowTerms;
+    private readonly HashSet<uint>?[] _terms;
+    private readonly HashSet<uint>?[] _held;
+    private readonly Facts.TopicTerms?[] _heldTopics;
+    private HashSet<uint>? _headingTerms;
+    private HashSet<uint>? _rowTerms;
+    private HashSet<uint>? _indexTerms;
 
     private ChunkPassage(KnowledgeChunk chunk)
     {
         _chunk = chunk;
         Sentences = TextCuts.Sentences(chunk.Text);
         Traits = Sentences.Select(PassageAnswer.TraitsOf).ToArray();
-        _terms = new HashSet<string>?[Sentences.Count];
-        _held = new HashSet<string>?[Sentences.Count];
+        _terms = new HashSet<uint>?[Sentences.Count];
+        _held = new HashSet<uint>?[Sentences.Count];
+        _heldTopics = new Facts.TopicTerms?[Sentences.Count];
         TrailStatesTargets = chunk.Trail.Any(PassageAnswer.StatesTargets);
     }
 
@@ -54,18 +57,25 @@ internal sealed class ChunkPassage
     /// <summary>Whether a heading above the chunk names objectives or targets ("Mục tiêu cụ thể").</summary>
     public bool TrailStatesTargets { get; }
 
-    public IReadOnlySet<string> Terms(int sentence, VietnameseAnalyzer analyzer) =>
+    public IReadOnlySet<uint> Terms(int sentence, VietnameseAnalyzer analyzer) =>
         _terms[sentence] ??= TermSet(analyzer, Sentences[sentence]);
 
     /// <summary>The terms of the heading and one sentence together: what a quoted sentence holds with its context.</summary>
-    public IReadOnlySet<string> HeldTerms(int sentence, VietnameseAnalyzer analyzer) =>
+    public IReadOnlySet<uint> HeldTerms(int sentence, VietnameseAnalyzer analyzer) =>
         _held[sentence] ??= TermSet(analyzer, _chunk.Heading + "\n" + Sentences[sentence]);
 
-    public IReadOnlySet<string> HeadingTerms(VietnameseAnalyzer analyzer) => _headingTerms ??= TermSet(analyzer, _chunk.Heading);
+    /// <summary>The heading and one sentence as topic linking sees them (does the quote hold the question's topic?).</summary>
+    public Facts.TopicTerms HeldTopic(int sentence, Glossary glossary) =>
+        _heldTopics[sentence] ??= new Facts.TopicTerms(_chunk.Heading + "\n" + Sentences[sentence], glossary);
+
+    public IReadOnlySet<uint> HeadingTerms(VietnameseAnalyzer analyzer) => _headingTerms ??= TermSet(analyzer, _chunk.Heading);
 
     /// <summary>A table row's terms: its heading and each cell with what its column means ("chủ trì ...").</summary>
-    public IReadOnlySet<string> RowTerms(VietnameseAnalyzer analyzer, Func<TableRowRecord, string> rowText) =>
+    public IReadOnlySet<uint> RowTerms(VietnameseAnalyzer analyzer, Func<TableRowRecord, string> rowText) =>
         _rowTerms ??= TermSet(analyzer, _chunk.Row is { } row ? rowText(row) : _chunk.Text);
 
-    private static HashSet<string> TermSet(VietnameseAnalyzer analyzer, string text) => new(analyzer.DocumentTerms(text), StringComparer.Ordinal);
+    /// <summary>The terms of the whole chunk as indexed (text with its headings): does the chunk cover the question at all?</summary>
+    public IReadOnlySet<uint> IndexTerms(VietnameseAnalyzer analyzer) => _indexTerms ??= TermSet(analyzer, _chunk.IndexText);
+
+    private static HashSet<uint> TermSet(VietnameseAnalyzer analyzer, string text) => Retrieval.KnowledgeIndex.TermIds(analyzer, text);
 }

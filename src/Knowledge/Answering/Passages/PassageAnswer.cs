@@ -98,16 +98,19 @@ internal static partial class PassageAnswer
 
         // The winner must hold the question's topic, not just share a few words with it: an unrelated quote is no answer.
         var held = best.Chunk.Heading + "\n" + best.Sentences[best.Index];
-        var heldTerms = new Facts.TopicTerms(held, scorer.Index.Analyzer.Glossary);
+        var glossary = scorer.Index.Analyzer.Glossary;
+        var (heldTopic, heldTerms) = best.Chunk.Row is null
+            ? (ChunkPassage.Of(best.Chunk).HeldTopic(best.Index, glossary), ChunkPassage.Of(best.Chunk).HeldTerms(best.Index, analyzer))
+            : (new Facts.TopicTerms(held, glossary), scorer.Index.TermSet(held));
         var namesDocument = kind == QuestionKind.Reference && DocumentNumber().IsMatch(held);
-        if (!namesDocument && (scorer.Coverage(held, phrases: true) < minCoverage || context.Linker.Match(heldTerms).Coverage < minCoverage || !Counts(held, counted)))
+        if (!namesDocument && (scorer.Coverage(heldTerms, phrases: true) < minCoverage || context.Linker.Match(heldTopic).Coverage < minCoverage || !Counts(held, counted)))
         {
             return null;
         }
 
         if (best.Chunk.Row is { } bestRow)
         {
-            var record = context.Facts.Records.FirstOrDefault(r => r.Source == best.Chunk);
+            var record = context.Facts.Records.FirstOrDefault(r => ReferenceEquals(r.Source, best.Chunk));
             if (record is not null)
             {
                 return RecordAnswer.For(context, [record]);
@@ -284,7 +287,7 @@ internal static partial class PassageAnswer
     /// viên có kỹ năng số" is answered by the target for teachers, not by the one for pupils that also says "kỹ năng số".
     /// (Only for targets: for lists such as "chủ thể dữ liệu có những quyền gì" it moved the second sentence out.)
     /// </summary>
-    private static double TargetCoverage(PassageScorer scorer, IReadOnlySet<string> heldTerms) => 0.5 + (0.5 * scorer.Coverage(heldTerms, phrases: true));
+    private static double TargetCoverage(PassageScorer scorer, IReadOnlySet<uint> heldTerms) => 0.5 + (0.5 * scorer.Coverage(heldTerms, phrases: true));
 
     /// <summary>How well a sentence holds the kind of fact asked for (a date, a unit, a figure, a document number).</summary>
     private static double KindBonus(SentenceTraits traits, QuestionKind kind, bool asksDocument) =>

@@ -6,72 +6,158 @@ namespace DtsAssistant.Knowledge.Answering.Passages;
 /// <summary>
 /// Scores passage text against one question: idf-weighted term matches and the share of the question's content words a
 /// text covers (glossary equivalents count; a word typed with diacritics only where the same accented word stands).
-/// What depends only on the question is worked out once per scorer.
+/// What depends only on the question is worked out once, in the constructor, so that scoring a sentence allocates
+/// nothing: an answer scores dozens of sentences.
 /// </summary>
-internal sealed class PassageScorer(KnowledgeIndex index, QueryAnalysis analysis)
+internal sealed class PassageScorer
 {
-    public KnowledgeIndex Index => index;
+    private readonly KnowledgeIndex _index;
+    private readonly (uint Term, double Idf)[] _terms;
+    private readonly string[] _words;
+    private readonly uint[] _wordTerms;
+    private readonly double[] _wordWeights;
+    private readonly uint[]?[] _accentedForms;
+    private readonly (uint[] Abbreviation, uint[] Expansion, int[] Words)[] _mentions;
+    private readonly (uint Term, int[] Words)[] _phrases;
 
-    public QueryAnalysis Analysis => analysis;
-
-    public double Coverage(string text, IReadOnlySet<string>? ignore = null, bool phrases = false) => Coverage(index.TermSet(text), ignore, phrases);
-
-    /// <summary>The same for a text's term set worked out beforehand.</summary>
-    public double Coverage(IReadOnlySet<string> terms, IReadOnlySet<string>? ignore = null, bool phrases = false)
+    public PassageScorer(KnowledgeIndex index, QueryAnalysis analysis)
     {
-        var accented = AccentedForms();
+        _index = index;
+        Analysis = analysis;
+        _terms = analysis.TermIds.Select(t => (t.Id, index.Index.Idf(t.Id) * t.Weight)).ToArray();
+        _words = [.. analysis.ContentWords];
+        _wordTerms = _words.Select(w => Id("u:" + w)).ToArray();
+        _wordWeights = _wordTerms.Select(index.Index.Idf).ToArray();
+
         // A word typed with its diacritics is covered only by the same word: "lương" (salary) is not "lượng" in "chất
         // lượng", though both fold to "luong". Words typed without diacritics match every accented form.
-        var covered = new HashSet<string>(
-            analysis.ContentWords.Where(w => accented.TryGetValue(w, out var forms) ? forms.Any(f => terms.Contains(f)) : terms.Contains("u:" + w)),
-            StringComparer.Ordinal);
-        foreach (var entry in analysis.GlossaryMentions)
+        var accented = AccentedForms(analysis);
+        _accentedForms = _words.Select(w => accented.TryGetValue(w, out var forms) ? forms.Select(Id).ToArray() : null).ToArray();
+
+        // A glossary entry whose either form the text holds covers the words of both forms.
+        _mentions = analysis.GlossaryMentions
+            .Select(e => (e.AbbreviationTokens.Select(t => Id("u:" + t)).ToArray(), e.ExpansionTokens.Select(t => Id("u:" + t)).ToArray(),
+                Indices(w => e.AbbreviationTokens.Contains(w) || e.ExpansionTokens.Contains(w))))
+            .ToArray();
+        _phrases = Phrases(index, analysis).Select(p => (Id(p.Term), Indices(w => w == p.First || w == p.Second))).ToArray();
+    }
+
+    public KnowledgeIndex Index => _index;
+
+    public QueryAnalysis Analysis { get; }
+
+    public double Coverage(string text, IReadOnlySet<string>? ignore = null, bool phrases = false) => Coverage(_index.TermSet(text), ignore, phrases);
+
+    /// <summary>
+    /// The idf-weighted share of the question's content words (less those ignored) that a text's terms cover. Terms are
+    /// compared by their hashed index, as the inverted index does.
+    /// </summary>
+    public double Coverage(IReadOnlySet<uint> terms, IReadOnlySet<string>? ignore = null, bool phrases = false)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var count = _words.Length;
+        Span<bool> covered = count <= 128 ? stackalloc bool[count] : new bool[count];
+        for (var i = 0; i < count; i++)
         {
-            var expansion = entry.ExpansionTokens.All(t => terms.Contains("u:" + t));
-            var abbreviation = entry.AbbreviationTokens.All(t => terms.Contains("u:" + t));
-            if (expansion || abbreviation)
+            covered[i] = _accentedForms[i] is { } forms ? ContainsAny(terms, forms) : terms.Contains(_wordTerms[i]);
+        }
+
+        foreach (var (abbreviation, expansion, words) in _mentions)
+        {
+            if (ContainsAll(terms, expansion) || ContainsAll(terms, abbreviation))
             {
-                covered.UnionWith(entry.AbbreviationTokens);
-                covered.UnionWith(entry.ExpansionTokens);
+                foreach (var i in words)
+                {
+                    covered[i] = true;
+                }
             }
         }
 
-        if (phrases)
+        // Adjacent content words that the documents use as a pair count only where the text has the pair.
+        if (phrases && _phrases.Length > 0)
         {
-            var needPhrase = new HashSet<string>(StringComparer.Ordinal);
-            var viaPhrase = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (term, first, second) in Phrases())
+            Span<byte> pair = count <= 128 ? stackalloc byte[count] : new byte[count];
+            pair.Clear();
+            foreach (var (term, words) in _phrases)
             {
-                needPhrase.UnionWith([first, second]);
-                if (terms.Contains(term))
+                var holds = terms.Contains(term);
+                foreach (var i in words)
                 {
-                    viaPhrase.UnionWith([first, second]);
+                    pair[i] |= (byte)(holds ? 3 : 1);
                 }
             }
 
-            covered.RemoveWhere(w => needPhrase.Contains(w) && !viaPhrase.Contains(w));
+            for (var i = 0; i < count; i++)
+            {
+                covered[i] &= pair[i] != 1;
+            }
         }
 
         double total = 0, found = 0;
-        foreach (var word in analysis.ContentWords.Where(w => ignore?.Contains(w) != true))
+        for (var i = 0; i < count; i++)
         {
-            var weight = index.Index.Idf("u:" + word);
-            total += weight;
-            found += covered.Contains(word) ? weight : 0;
+            if (ignore?.Contains(_words[i]) == true)
+            {
+                continue;
+            }
+
+            total += _wordWeights[i];
+            found += covered[i] ? _wordWeights[i] : 0;
         }
 
         return total == 0 ? 0 : found / total;
     }
 
-    // A composer answers one question, but scores many sentences against it: what depends only on the question is
+    public double Score(string text) => Score(_index.TermSet(text));
 
-    private List<(string Term, string First, string Second)>? _phrases;
-    private Dictionary<string, List<string>>? _accented;
+    /// <summary>Σ idf · weight of the question's terms the text holds.</summary>
+    public double Score(IReadOnlySet<uint> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        double score = 0;
+        foreach (var (term, weight) in _terms)
+        {
+            if (terms.Contains(term))
+            {
+                score += weight;
+            }
+        }
+
+        return score;
+    }
+
+    private int[] Indices(Func<string, bool> holds) => Enumerable.Range(0, _words.Length).Where(i => holds(_words[i])).ToArray();
+
+    private static uint Id(string term) => VietnameseAnalyzer.TermIndex(term);
+
+    private static bool ContainsAny(IReadOnlySet<uint> terms, uint[] wanted)
+    {
+        foreach (var term in wanted)
+        {
+            if (terms.Contains(term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsAll(IReadOnlySet<uint> terms, uint[] wanted)
+    {
+        foreach (var term in wanted)
+        {
+            if (!terms.Contains(term))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The question's adjacent content-word pairs that occur as a pair somewhere in the documents.</summary>
-    private List<(string Term, string First, string Second)> Phrases() => _phrases ??= FindPhrases();
-
-    private List<(string Term, string First, string Second)> FindPhrases()
+    private static List<(string Term, string First, string Second)> Phrases(KnowledgeIndex index, QueryAnalysis analysis)
     {
         var content = new HashSet<string>(analysis.ContentWords, StringComparer.Ordinal);
         var phrases = new List<(string, string, string)>();
@@ -88,11 +174,8 @@ internal sealed class PassageScorer(KnowledgeIndex index, QueryAnalysis analysis
         return phrases;
     }
 
-
     /// <summary>For a question typed with diacritics: each content word's accented index terms ("a:lương"), by folded word.</summary>
-    private Dictionary<string, List<string>> AccentedForms() => _accented ??= FindAccentedForms(analysis);
-
-    private static Dictionary<string, List<string>> FindAccentedForms(QueryAnalysis analysis)
+    private static Dictionary<string, List<string>> AccentedForms(QueryAnalysis analysis)
     {
         var forms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (!analysis.Accented)
@@ -114,23 +197,5 @@ internal sealed class PassageScorer(KnowledgeIndex index, QueryAnalysis analysis
         }
 
         return forms;
-    }
-
-    /// <summary>Σ idf · weight of the question's terms the text holds.</summary>
-    public double Score(string text) => Score(index.TermSet(text));
-
-    /// <summary>The same for a text's term set worked out beforehand.</summary>
-    public double Score(IReadOnlySet<string> terms)
-    {
-        double score = 0;
-        foreach (var (term, weight) in analysis.Terms)
-        {
-            if (terms.Contains(term))
-            {
-                score += index.Index.Idf(term) * weight;
-            }
-        }
-
-        return score;
     }
 }
