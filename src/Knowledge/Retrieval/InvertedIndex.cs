@@ -118,30 +118,42 @@ public sealed class InvertedIndex
 
     private static List<(int Document, double Score)> TopOf(float[] scores, List<int> touched, int top)
     {
-        // A bounded min-heap keeps this O(n log k) for the wide queries a 100k-chunk corpus produces.
-        var heap = new PriorityQueue<int, (float Score, int Negated)>();
+        // The best k kept in order by insertion: k is small (a page of candidates), and most documents fall below the
+        // k-th best at once. Ties go to the earlier document.
+        var documents = new int[Math.Min(top, touched.Count)];
+        var best = new float[documents.Length];
+        var count = 0;
         foreach (var doc in touched)
         {
-            var key = (scores[doc], -doc);
-            if (heap.Count < top)
+            var score = scores[doc];
+            if (count == documents.Length && !Outranks(score, doc, best[count - 1], documents[count - 1]))
             {
-                heap.Enqueue(doc, key);
+                continue;
             }
-            else if (heap.TryPeek(out _, out var smallest) && key.CompareTo(smallest) > 0)
+
+            var at = count < documents.Length ? count++ : count - 1;
+            while (at > 0 && Outranks(score, doc, best[at - 1], documents[at - 1]))
             {
-                heap.DequeueEnqueue(doc, key);
+                best[at] = best[at - 1];
+                documents[at] = documents[at - 1];
+                at--;
             }
+
+            best[at] = score;
+            documents[at] = doc;
         }
 
-        var result = new List<(int, double)>(heap.Count);
-        while (heap.TryDequeue(out var doc, out var key))
+        var result = new List<(int, double)>(count);
+        for (var i = 0; i < count; i++)
         {
-            result.Add((doc, key.Score));
+            result.Add((documents[i], best[i]));
         }
 
-        result.Reverse();
         return result;
     }
+
+    private static bool Outranks(float score, int document, float otherScore, int otherDocument) =>
+        score > otherScore || (score == otherScore && document < otherDocument);
 
     private readonly record struct Posting(int Document, float Weight);
 }

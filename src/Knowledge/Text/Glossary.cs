@@ -31,6 +31,11 @@ public sealed class Glossary(IReadOnlyList<GlossaryEntry> entries)
         .GroupBy(e => e.AbbreviationTokens[0], StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
+    private readonly Dictionary<string, int[]> _byFirstWord = entries
+        .SelectMany((e, i) => new[] { e.AbbreviationTokens, e.ExpansionTokens }.Where(t => t.Length > 0).Select(t => (Word: t[0], Index: i)))
+        .GroupBy(x => x.Word, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(x => x.Index).Distinct().ToArray(), StringComparer.Ordinal);
+
     /// <summary>The first entry whose abbreviation is this one folded word ("gv", "csdl"), if any.</summary>
     internal GlossaryEntry? OneWordAbbreviation(string folded) => _oneWordAbbreviations.GetValueOrDefault(folded);
 
@@ -56,8 +61,23 @@ public sealed class Glossary(IReadOnlyList<GlossaryEntry> entries)
     /// </summary>
     internal IEnumerable<(GlossaryEntry Entry, bool AbbreviationTyped)> Mentions(IReadOnlyList<Token> tokens)
     {
+        // Only entries one of whose forms starts with a word of the query can be mentioned; taken in the file's order.
+        var candidates = new SortedSet<int>();
+        foreach (var token in tokens)
+        {
+            if (_byFirstWord.TryGetValue(token.Folded, out var entries))
+            {
+                candidates.UnionWith(entries);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            yield break;
+        }
+
         var folded = tokens.Select(t => t.Folded).ToArray();
-        foreach (var entry in Entries)
+        foreach (var entry in candidates.Select(i => Entries[i]))
         {
             var abbreviationAt = IndexOf(folded, entry.AbbreviationTokens);
             if (abbreviationAt >= 0 && (!entry.NeedsUpperCase || tokens[abbreviationAt].IsUpperCase))

@@ -13,6 +13,12 @@ public sealed record QueryAnalysis(
 {
     private (uint Id, float Weight)[]? _termIds;
 
+    /// <summary>The accented unigrams asked for ("a:lương"), by the folded word they were typed for ("luong").</summary>
+    public IReadOnlyDictionary<string, List<string>> AccentedTerms { get; init; } = new Dictionary<string, List<string>>();
+
+    /// <summary>The bigram terms asked for with their two folded words ("b:hoc_ba", "hoc", "ba").</summary>
+    public IReadOnlyList<(string Term, string First, string Second)> Bigrams { get; init; } = [];
+
     /// <summary>The terms by their hashed index (as postings are keyed), worked out once per query.</summary>
     public IReadOnlyList<(uint Id, float Weight)> TermIds => _termIds ??= Terms.Select(t => (VietnameseAnalyzer.TermIndex(t.Key), t.Value)).ToArray();
 }
@@ -91,9 +97,10 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var accented = VietnameseText.HasDiacritics(text);
-        var terms = new Dictionary<string, float>(StringComparer.Ordinal);
+        var terms = new Dictionary<string, float>(tokens.Count * 4, StringComparer.Ordinal);
         var content = new List<string>();
-        AddQueryTokens(tokens, accented, terms, content, isExpansion: false);
+        var query = new QueryTerms(terms, content, accented ? new Dictionary<string, List<string>>(StringComparer.Ordinal) : null, []);
+        AddQueryTokens(tokens, accented, query, isExpansion: false);
         content.RemoveAll(QuestionWords(tokens).Contains);
 
         var mentions = new List<GlossaryEntry>();
@@ -103,10 +110,14 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
             var other = abbreviationTyped ? entry.ExpansionTokenList : entry.AbbreviationTokenList;
             // Expansions are written with accents in the glossary, so their accented form is always reliable. The
             // abbreviation of a phrase the person typed out counts half: it widens the match without outranking it.
-            AddQueryTokens(other, accented: true, terms, content: null, isExpansion: true, abbreviationTyped ? 0.6f : 0.5f);
+            AddQueryTokens(other, accented: true, query with { Content = null }, isExpansion: true, abbreviationTyped ? 0.6f : 0.5f);
         }
 
-        return new QueryAnalysis(text, accented, terms, content, mentions);
+        return new QueryAnalysis(text, accented, terms, content, mentions)
+        {
+            AccentedTerms = query.Accented ?? new Dictionary<string, List<string>>(),
+            Bigrams = query.Bigrams,
+        };
     }
 
     /// <summary>The sparse vector of a document for an engine with an IDF modifier (see the class remarks).</summary>
@@ -230,8 +241,16 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
     internal static bool IsStopWord(Token token, bool accented) =>
         accented ? StopWords.Contains(token.Normalized) : FoldedStopWords.Contains(token.Folded);
 
-    private static void AddQueryTokens(IReadOnlyList<Token> tokens, bool accented, Dictionary<string, float> terms, List<string>? content, bool isExpansion, float weight = 1f)
+    /// <summary>What a query's analysis collects: weighted terms, content words, accented terms by word, bigrams.</summary>
+    private sealed record QueryTerms(
+        Dictionary<string, float> Terms,
+        List<string>? Content,
+        Dictionary<string, List<string>>? Accented,
+        List<(string Term, string First, string Second)> Bigrams);
+
+    private static void AddQueryTokens(IReadOnlyList<Token> tokens, bool accented, QueryTerms query, bool isExpansion, float weight = 1f)
     {
+        var terms = query.Terms;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -240,10 +259,16 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
                 Add(terms, "u:" + token.Folded, weight);
                 if (accented)
                 {
-                    Add(terms, "a:" + token.Normalized, AccentedWeight * weight);
+                    var term = "a:" + token.Normalized;
+                    if (!terms.ContainsKey(term) && query.Accented is { } byWord && token.Normalized != token.Folded)
+                    {
+                        (byWord.TryGetValue(token.Folded, out var forms) ? forms : byWord[token.Folded] = []).Add(term);
+                    }
+
+                    Add(terms, term, AccentedWeight * weight);
                 }
 
-                if (content is not null && !content.Contains(token.Folded))
+                if (query.Content is { } content && !content.Contains(token.Folded))
                 {
                     content.Add(token.Folded);
                 }
@@ -251,7 +276,13 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
 
             if (i + 1 < tokens.Count && tokens[i + 1].Segment == token.Segment)
             {
-                Add(terms, "b:" + token.Folded + "_" + tokens[i + 1].Folded, weight);
+                var bigram = "b:" + token.Folded + "_" + tokens[i + 1].Folded;
+                if (!terms.ContainsKey(bigram))
+                {
+                    query.Bigrams.Add((bigram, token.Folded, tokens[i + 1].Folded));
+                }
+
+                Add(terms, bigram, weight);
             }
         }
     }

@@ -36,6 +36,8 @@ internal sealed class ChunkPassage
     private HashSet<uint>? _headingTerms;
     private HashSet<uint>? _rowTerms;
     private HashSet<uint>? _indexTerms;
+    private HashSet<uint>? _textTerms;
+    private (Facts.TopicTerms Topic, HashSet<uint> Terms)? _rowHeld;
 
     private ChunkPassage(KnowledgeChunk chunk)
     {
@@ -68,11 +70,35 @@ internal sealed class ChunkPassage
     public Facts.TopicTerms HeldTopic(int sentence, Glossary glossary) =>
         _heldTopics[sentence] ??= new Facts.TopicTerms(_chunk.Heading + "\n" + Sentences[sentence], glossary);
 
+    /// <summary>A table row's heading and whole text, as topic linking and coverage see them (a quoted row).</summary>
+    public (Facts.TopicTerms Topic, IReadOnlySet<uint> Terms) RowHeld(Glossary glossary, VietnameseAnalyzer analyzer)
+    {
+        var held = _rowHeld ??= (new Facts.TopicTerms(_chunk.Heading + "\n" + _chunk.Text, glossary), TermSet(analyzer, _chunk.Heading + "\n" + _chunk.Text));
+        return (held.Topic, held.Terms);
+    }
+
     public IReadOnlySet<uint> HeadingTerms(VietnameseAnalyzer analyzer) => _headingTerms ??= TermSet(analyzer, _chunk.Heading);
 
     /// <summary>A table row's terms: its heading and each cell with what its column means ("chủ trì ...").</summary>
     public IReadOnlySet<uint> RowTerms(VietnameseAnalyzer analyzer, Func<TableRowRecord, string> rowText) =>
         _rowTerms ??= TermSet(analyzer, _chunk.Row is { } row ? rowText(row) : _chunk.Text);
+
+    /// <summary>Every term of the heading and of the sentences: a question term not among them scores in none of them.</summary>
+    public IReadOnlySet<uint> TextTerms(VietnameseAnalyzer analyzer)
+    {
+        if (_textTerms is null)
+        {
+            var all = new HashSet<uint>(HeadingTerms(analyzer));
+            for (var i = 0; i < Sentences.Count; i++)
+            {
+                all.UnionWith(Terms(i, analyzer));
+            }
+
+            _textTerms = all;
+        }
+
+        return _textTerms;
+    }
 
     /// <summary>The terms of the whole chunk as indexed (text with its headings): does the chunk cover the question at all?</summary>
     public IReadOnlySet<uint> IndexTerms(VietnameseAnalyzer analyzer) => _indexTerms ??= TermSet(analyzer, _chunk.IndexText);

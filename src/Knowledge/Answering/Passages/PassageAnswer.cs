@@ -75,14 +75,15 @@ internal static partial class PassageAnswer
                 continue;
             }
 
-            var heading = scorer.Score(passage.HeadingTerms(analyzer)) * 0.3;
+            var among = scorer.TermsIn(passage.TextTerms(analyzer));
+            var heading = PassageScorer.Score(passage.HeadingTerms(analyzer), among) * 0.3;
             var sentences = passage.Sentences;
             for (var i = 0; i < sentences.Count; i++)
             {
                 var traits = passage.Traits[i];
                 var countBonus = counted is not null && Regex.IsMatch(VietnameseText.NormalizeAndFold(sentences[i]), $@"\d+ {Regex.Escape(counted)}\b") ? 3.0 : 1.0;
                 var boilerplate = traits.HasFlag(SentenceTraits.Boilerplate) ? 0.35 : 1.0;
-                candidates.Add(new Candidate(chunk, sentences, i, (scorer.Score(passage.Terms(i, analyzer)) + heading) * factor * KindBonus(traits, kind, asksDocument) * countBonus * boilerplate
+                candidates.Add(new Candidate(chunk, sentences, i, (PassageScorer.Score(passage.Terms(i, analyzer), among) + heading) * factor * KindBonus(traits, kind, asksDocument) * countBonus * boilerplate
                     * (kind == QuestionKind.Target ? TargetCoverage(scorer, passage.HeldTerms(i, analyzer)) : 1.0), traits));
             }
         }
@@ -101,7 +102,7 @@ internal static partial class PassageAnswer
         var glossary = scorer.Index.Analyzer.Glossary;
         var (heldTopic, heldTerms) = best.Chunk.Row is null
             ? (ChunkPassage.Of(best.Chunk).HeldTopic(best.Index, glossary), ChunkPassage.Of(best.Chunk).HeldTerms(best.Index, analyzer))
-            : (new Facts.TopicTerms(held, glossary), scorer.Index.TermSet(held));
+            : ChunkPassage.Of(best.Chunk).RowHeld(glossary, analyzer);
         var namesDocument = kind == QuestionKind.Reference && DocumentNumber().IsMatch(held);
         if (!namesDocument && (scorer.Coverage(heldTerms, phrases: true) < minCoverage || context.Linker.Match(heldTopic).Coverage < minCoverage || !Counts(held, counted)))
         {

@@ -31,7 +31,7 @@ internal sealed class PassageScorer
 
         // A word typed with its diacritics is covered only by the same word: "lương" (salary) is not "lượng" in "chất
         // lượng", though both fold to "luong". Words typed without diacritics match every accented form.
-        var accented = AccentedForms(analysis);
+        var accented = analysis.AccentedTerms;
         _accentedForms = _words.Select(w => accented.TryGetValue(w, out var forms) ? forms.Select(Id).ToArray() : null).ToArray();
 
         // A glossary entry whose either form the text holds covers the words of both forms.
@@ -110,6 +110,33 @@ internal sealed class PassageScorer
 
     public double Score(string text) => Score(_index.TermSet(text));
 
+    /// <summary>
+    /// The question's terms that a chunk holds at all, with their weights, in the question's order: scoring the chunk's
+    /// sentences against these alone gives the same sums with a fraction of the look-ups.
+    /// </summary>
+    public (uint Term, double Weight)[] TermsIn(IReadOnlySet<uint> chunkTerms)
+    {
+        ArgumentNullException.ThrowIfNull(chunkTerms);
+        return Array.FindAll(_terms, t => chunkTerms.Contains(t.Term));
+    }
+
+    /// <summary>Σ idf · weight of the given question terms (<see cref="TermsIn"/>) that the text holds.</summary>
+    public static double Score(IReadOnlySet<uint> terms, (uint Term, double Weight)[] among)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(among);
+        double score = 0;
+        foreach (var (term, weight) in among)
+        {
+            if (terms.Contains(term))
+            {
+                score += weight;
+            }
+        }
+
+        return score;
+    }
+
     /// <summary>Σ idf · weight of the question's terms the text holds.</summary>
     public double Score(IReadOnlySet<uint> terms)
     {
@@ -157,45 +184,9 @@ internal sealed class PassageScorer
     }
 
     /// <summary>The question's adjacent content-word pairs that occur as a pair somewhere in the documents.</summary>
-    private static List<(string Term, string First, string Second)> Phrases(KnowledgeIndex index, QueryAnalysis analysis)
+    private static IEnumerable<(string Term, string First, string Second)> Phrases(KnowledgeIndex index, QueryAnalysis analysis)
     {
         var content = new HashSet<string>(analysis.ContentWords, StringComparer.Ordinal);
-        var phrases = new List<(string, string, string)>();
-        foreach (var term in analysis.Terms.Keys)
-        {
-            var split = term.StartsWith("b:", StringComparison.Ordinal) ? term.IndexOf('_', 2) : -1;
-            if (split > 2 && content.Contains(term[2..split]) && content.Contains(term[(split + 1)..]) && term[2..split] != term[(split + 1)..]
-                && index.Index.Contains(term))
-            {
-                phrases.Add((term, term[2..split], term[(split + 1)..]));
-            }
-        }
-
-        return phrases;
-    }
-
-    /// <summary>For a question typed with diacritics: each content word's accented index terms ("a:lương"), by folded word.</summary>
-    private static Dictionary<string, List<string>> AccentedForms(QueryAnalysis analysis)
-    {
-        var forms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        if (!analysis.Accented)
-        {
-            return forms;
-        }
-
-        foreach (var term in analysis.Terms.Keys)
-        {
-            if (term.StartsWith("a:", StringComparison.Ordinal))
-            {
-                var word = term[2..];
-                var folded = VietnameseText.Fold(word);
-                if (folded != word)
-                {
-                    (forms.TryGetValue(folded, out var list) ? list : forms[folded] = []).Add(term);
-                }
-            }
-        }
-
-        return forms;
+        return analysis.Bigrams.Where(b => b.First != b.Second && content.Contains(b.First) && content.Contains(b.Second) && index.Index.Contains(b.Term));
     }
 }
