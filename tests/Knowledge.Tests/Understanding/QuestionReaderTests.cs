@@ -90,3 +90,25 @@ public sealed class QuestionReaderTests
     public void A_greeting_in_front_of_a_question_is_still_a_question(string question) =>
         Assert.NotEqual(QuestionIntent.SmallTalk, QuestionReader.Read(question).Intent);
 }
+
+/// <summary>The phrase matcher compares lexicon word numbers; lists made after a question was numbered still match.</summary>
+public sealed class PhraseMatcherTests
+{
+    [Fact]
+    public void A_phrase_list_made_after_the_question_was_read_is_still_found()
+    {
+        var tokens = DtsAssistant.Knowledge.Text.VietnameseTokenizer.Tokenize("Trường Quỳnh Lưu nộp báo cáo chưa?");
+        var matcher = new DtsAssistant.Knowledge.Understanding.PhraseMatcher(tokens, accented: true);
+        Assert.True(matcher.Has(DtsAssistant.Knowledge.Understanding.QuestionLexicon.Report));
+
+        // Words no lexicon list used before: numbered after the matcher numbered the question's words.
+        var later = DtsAssistant.Knowledge.Understanding.Phrase.List("quỳnh lưu");
+        Assert.True(matcher.Has(later));
+        Assert.False(matcher.Has(DtsAssistant.Knowledge.Understanding.Phrase.List("quynh luu xa")));
+
+        // Typed with accents, a different accented word does not match; typed without, any accented form does.
+        Assert.False(matcher.Has(DtsAssistant.Knowledge.Understanding.Phrase.List("quỳnh lựu")));
+        var plain = new DtsAssistant.Knowledge.Understanding.PhraseMatcher(DtsAssistant.Knowledge.Text.VietnameseTokenizer.Tokenize("truong quynh luu"), accented: false);
+        Assert.True(plain.Has(DtsAssistant.Knowledge.Understanding.Phrase.List("quỳnh lựu")));
+    }
+}

@@ -15,6 +15,9 @@ internal sealed partial class DocumentMentions
     private readonly HashSet<string> _numbers = new(StringComparer.Ordinal);
     private readonly bool _thisDocument;
 
+    // A question's passages come from a handful of documents: each is judged once.
+    private readonly List<(DocumentInfo Document, bool Named)> _judged = [];
+
     public DocumentMentions(string question, IReadOnlyList<Token> tokens)
     {
         _question = question;
@@ -29,6 +32,21 @@ internal sealed partial class DocumentMentions
     public bool Names(DocumentInfo document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        foreach (var (judged, named) in _judged)
+        {
+            if (ReferenceEquals(judged, document))
+            {
+                return named;
+            }
+        }
+
+        var result = Judge(document);
+        _judged.Add((document, result));
+        return result;
+    }
+
+    private bool Judge(DocumentInfo document)
+    {
         if (_thisDocument && document.Authority == Retrieval.Authority.Verbatim)
         {
             return true;

@@ -33,6 +33,7 @@ internal sealed class ChunkPassage
     private readonly HashSet<uint>?[] _terms;
     private readonly HashSet<uint>?[] _held;
     private readonly Facts.TopicTerms?[] _heldTopics;
+    private readonly string?[] _folded;
     private HashSet<uint>? _headingTerms;
     private HashSet<uint>? _rowTerms;
     private HashSet<uint>? _indexTerms;
@@ -47,6 +48,7 @@ internal sealed class ChunkPassage
         _terms = new HashSet<uint>?[Sentences.Count];
         _held = new HashSet<uint>?[Sentences.Count];
         _heldTopics = new Facts.TopicTerms?[Sentences.Count];
+        _folded = new string?[Sentences.Count];
         TrailStatesTargets = chunk.Trail.Any(PassageAnswer.StatesTargets);
     }
 
@@ -58,6 +60,9 @@ internal sealed class ChunkPassage
 
     /// <summary>Whether a heading above the chunk names objectives or targets ("Mục tiêu cụ thể").</summary>
     public bool TrailStatesTargets { get; }
+
+    /// <summary>A sentence folded (no diacritics, lower case), for patterns such as "6 miền".</summary>
+    public string Folded(int sentence) => _folded[sentence] ??= VietnameseText.NormalizeAndFold(Sentences[sentence]);
 
     public IReadOnlySet<uint> Terms(int sentence, VietnameseAnalyzer analyzer) =>
         _terms[sentence] ??= TermSet(analyzer, Sentences[sentence]);

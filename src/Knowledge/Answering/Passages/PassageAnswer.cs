@@ -81,7 +81,7 @@ internal static partial class PassageAnswer
             for (var i = 0; i < sentences.Count; i++)
             {
                 var traits = passage.Traits[i];
-                var countBonus = counted is not null && Regex.IsMatch(VietnameseText.NormalizeAndFold(sentences[i]), $@"\d+ {Regex.Escape(counted)}\b") ? 3.0 : 1.0;
+                var countBonus = counted is not null && Regex.IsMatch(passage.Folded(i), $@"\d+ {Regex.Escape(counted)}\b") ? 3.0 : 1.0;
                 var boilerplate = traits.HasFlag(SentenceTraits.Boilerplate) ? 0.35 : 1.0;
                 candidates.Add(new Candidate(chunk, sentences, i, (PassageScorer.Score(passage.Terms(i, analyzer), among) + heading) * factor * KindBonus(traits, kind, asksDocument) * countBonus * boilerplate
                     * (kind == QuestionKind.Target ? TargetCoverage(scorer, passage.HeldTerms(i, analyzer)) : 1.0), traits));
