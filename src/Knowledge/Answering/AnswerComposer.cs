@@ -30,6 +30,9 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
     /// <summary>Share of the question's content (idf-weighted) the best passages must contain to count as an answer.</summary>
     internal const double MinCoverage = 0.5;
 
+    /// <summary>The same for a passage retrieval ranked below the best three: it must hold nearly all of the question.</summary>
+    internal const double FullCoverage = 0.75;
+
     /// <summary>Least total idf of a question's content words for it to name a topic at all.</summary>
     internal const double MinTopicWeight = 3.0;
 
@@ -143,6 +146,24 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
         return chosen;
     }
 
+    /// <summary>
+    /// Whether the passages retrieved hold the question: one of the best few holds half of it, or a lower-ranked one
+    /// holds nearly all of it (a word typed that the documents never use, "backup", ranks them by its expansion only).
+    /// </summary>
+    private bool Covered(IReadOnlyList<(Chunking.KnowledgeChunk Chunk, double Score)> hits, PassageScorer scorer)
+    {
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var coverage = scorer.Coverage(ChunkPassage.Of(hits[i].Chunk).IndexTerms(index.Analyzer));
+            if (coverage >= (i < 3 ? MinCoverage : FullCoverage))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private KnowledgeAnswer PassageOrDecline(AnswerContext context)
     {
         var analysis = context.Analysis;
@@ -159,7 +180,7 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
 
         var scorer = new PassageScorer(index, analysis);
         var hits = index.Search(analysis, Candidates);
-        if (hits.Count == 0 || hits.Take(3).Max(h => scorer.Coverage(ChunkPassage.Of(h.Chunk).IndexTerms(index.Analyzer))) < MinCoverage)
+        if (hits.Count == 0 || !Covered(hits, scorer))
         {
             return DeclineAnswer.For(context);
         }

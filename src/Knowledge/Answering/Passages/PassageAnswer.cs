@@ -15,9 +15,12 @@ namespace DtsAssistant.Knowledge.Answering.Passages;
 /// </summary>
 internal static partial class PassageAnswer
 {
-    /// <summary>"bao nhiêu miền", "mấy tiền": a count question is answered only by a text that counts that noun ("6 miền").</summary>
+    /// <summary>
+    /// "bao nhiêu miền", "mấy tiền": a count question is answered only by a text that counts that noun ("6 miền"). "Mấy
+    /// lần" asks how often, which "thường xuyên" or "hằng tháng" answer as well as "2 lần".
+    /// </summary>
     private static bool Counts(string text, string? noun) =>
-        noun is null || noun is "phan" or "phut" || Regex.IsMatch(VietnameseText.NormalizeAndFold(text), $@"\d+%?\s+(?:\S+\s+)?{Regex.Escape(noun)}\b|\b{Regex.Escape(noun)}\s+(?:\S+\s+)?\d");
+        noun is null || noun is "phan" or "phut" or "lan" || Regex.IsMatch(VietnameseText.NormalizeAndFold(text), $@"\d+%?\s+(?:\S+\s+)?{Regex.Escape(noun)}\b|\b{Regex.Escape(noun)}\s+(?:\S+\s+)?\d");
 
     /// <summary>The passage ranking's view of an intent.</summary>
     internal enum QuestionKind
@@ -121,13 +124,20 @@ internal static partial class PassageAnswer
         var sentence = kind switch
         {
             QuestionKind.Reference => best.Sentences[best.Index],
-            QuestionKind.Practice => ClauseTrimmer.TrimPractice(best.Sentences[best.Index], scorer),
+            QuestionKind.Practice or QuestionKind.Deadline => ClauseTrimmer.TrimPractice(best.Sentences[best.Index], scorer),
             _ => ClauseTrimmer.Trim(best.Sentences[best.Index], scorer),
         };
-        if (sentence.Length < best.Sentences[best.Index].Length && !best.Sentences[best.Index].EndsWith(sentence, StringComparison.Ordinal))
+        var whole = best.Sentences[best.Index];
+        // Cut at a clause boundary: say so, at either end.
+        var cutBefore = sentence.Length < whole.Length && !whole.StartsWith(sentence[..Math.Min(sentence.Length, 24)], StringComparison.Ordinal);
+        if (sentence.Length < whole.Length && !whole.EndsWith(sentence, StringComparison.Ordinal))
         {
-            // Cut at a clause boundary: say so.
             sentence = sentence.TrimEnd('.', ';', ',', ':', ' ') + "…";
+        }
+
+        if (cutBefore)
+        {
+            sentence = "…" + sentence;
         }
 
         if (kind == QuestionKind.Responsibility && !ProperUnitName().IsMatch(sentence) && best.Index > 0)
