@@ -27,4 +27,23 @@ public sealed class PassageAnswerTests(KnowledgeBaseFixture kb) : IClassFixture<
         Assert.True(answer.Found, answer.Answer);
         Assert.Contains("thường xuyên phải thay đổi mật khẩu", answer.Answer, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Mức học phí tiểu học năm học này là bao nhiêu?")]
+    [InlineData("Tiền ăn bán trú mầm non bao nhiêu một tháng?")]
+    [InlineData("Học phí THCS bao nhiêu tiền?")]
+    public void A_how_much_question_is_not_answered_by_a_quote_that_states_no_figure(string question)
+    {
+        var answer = Ask(question);
+        Assert.False(answer.Found, answer.Answer);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Fact]
+    public void A_how_much_question_is_answered_by_a_quote_that_states_a_rate_in_words()
+    {
+        var answer = Ask("Dịch vụ công của ngành phải đảm bảo tỷ lệ nào?");
+        Assert.True(answer.Found, answer.Answer);
+        Assert.Contains("tỷ lệ chung của tỉnh", answer.Answer, StringComparison.Ordinal);
+    }
 }

@@ -140,6 +140,13 @@ internal static partial class PassageAnswer
             sentence = "…" + sentence;
         }
 
+        // "Bao nhiêu" is answered by a figure or a rate and "khi nào" by a time: a quote that states none is no answer.
+        if ((kind == QuestionKind.Target && !sentence.Any(char.IsAsciiDigit) && !Rate().IsMatch(sentence))
+            || (kind == QuestionKind.Deadline && !TimeExpression().IsMatch(sentence)))
+        {
+            return null;
+        }
+
         if (kind == QuestionKind.Responsibility && !ProperUnitName().IsMatch(sentence) && best.Index > 0)
         {
             // "Chủ trì, phối hợp ... xây dựng dự toán" has its subject in the sentence before.
@@ -344,6 +351,9 @@ internal static partial class PassageAnswer
 
     [GeneratedRegex(@"(?<![\d/])ngày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?")]
     private static partial Regex SpelledDate();
+
+    [GeneratedRegex(@"\b(tỷ lệ|tỉ lệ|phần trăm|toàn bộ|tất cả)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Rate();
 
     [GeneratedRegex(@"\d{1,2}/\d{1,4}|\bngày \d{1,2}|\btháng \d{1,2}", RegexOptions.IgnoreCase)]
     private static partial Regex ConcreteDate();
