@@ -46,4 +46,22 @@ public sealed class PassageAnswerTests(KnowledgeBaseFixture kb) : IClassFixture<
         Assert.True(answer.Found, answer.Answer);
         Assert.Contains("tỷ lệ chung của tỉnh", answer.Answer, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Ai là người phát động phong trào Bình dân học vụ số?")]
+    [InlineData("phong trao binh dan hoc vu so ai phat dong")]
+    public void Who_launched_a_movement_is_answered_from_the_text_not_by_the_lead_of_an_indicator_that_mentions_it(string question)
+    {
+        var answer = Ask(question);
+        Assert.True(answer.Found, answer.Answer);
+        Assert.Contains("Tô Lâm", answer.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("chỉ tiêu 1", answer.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Who_follows_the_indicator_that_mentions_the_movement_is_still_its_lead()
+    {
+        var answer = Ask("Ai theo dõi việc hưởng ứng phong trào Bình dân học vụ số?");
+        Assert.StartsWith("Phòng Công tác học sinh, sinh viên chủ trì theo dõi chỉ tiêu 1", answer.Answer, StringComparison.Ordinal);
+    }
 }

@@ -110,19 +110,31 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
             return (null, null);
         }
 
-        var linked = Linked(context);
-        return linked.Count > 0 ? (RecordAnswer.For(context, linked), linked[0].Terms) : (null, null);
+        var (linked, coverage) = Linked(context);
+        if (linked.Count == 0)
+        {
+            return (null, null);
+        }
+
+        // A record answers with its own roles (who leads it, when it is due). When it holds only part of the topic
+        // ("ai phát động phong trào X" of an indicator that mentions X), a passage that holds more of it answers instead.
+        if (coverage < 1 && PassageOrDecline(context, coverage + 0.01, onlyCovering: true) is { Found: true } passage)
+        {
+            return (passage, null);
+        }
+
+        return (RecordAnswer.For(context, linked), linked[0].Terms);
     }
 
     /// <summary>
     /// The records the topic names: the best match, and the best of another table when it matches nearly as well (a topic
     /// such as "học bạ số" is both an indicator and a task).
     /// </summary>
-    private static List<PlanRecord> Linked(AnswerContext context)
+    private static (List<PlanRecord> Records, double Coverage) Linked(AnswerContext context)
     {
         if (context.Linker.Count == 0)
         {
-            return [];
+            return ([], 0);
         }
 
         var least = context.Question.AsksWho || context.Question.Intent == QuestionIntent.When || context.Question.IsConfirmation ? RecordCoverage : PlainRecordCoverage;
@@ -132,7 +144,7 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
             .ToList();
         if (scored.Count == 0)
         {
-            return [];
+            return ([], 0);
         }
 
         var best = scored[0];
@@ -143,7 +155,7 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
             chosen.Add(other.Record);
         }
 
-        return chosen;
+        return (chosen, best.Match.Coverage);
     }
 
     /// <summary>
@@ -164,7 +176,7 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
         return false;
     }
 
-    private KnowledgeAnswer PassageOrDecline(AnswerContext context)
+    private KnowledgeAnswer PassageOrDecline(AnswerContext context, double sentenceCoverage = SentenceCoverage, bool onlyCovering = false)
     {
         var analysis = context.Analysis;
         if (analysis.ContentWords.Count == 0 && analysis.GlossaryMentions.Count == 0)
@@ -190,6 +202,6 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
             return duties;
         }
 
-        return PassageAnswer.Best(context, scorer, hits, SentenceCoverage) ?? DeclineAnswer.For(context);
+        return PassageAnswer.Best(context, scorer, hits, sentenceCoverage, onlyCovering) ?? DeclineAnswer.For(context);
     }
 }

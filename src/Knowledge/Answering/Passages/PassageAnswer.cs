@@ -55,7 +55,9 @@ internal static partial class PassageAnswer
         return DocumentMarkers.Any(m => folded.Contains(m, StringComparison.Ordinal));
     }
 
-    public static KnowledgeAnswer? Best(AnswerContext context, PassageScorer scorer, IReadOnlyList<(KnowledgeChunk Chunk, double Score)> hits, double minCoverage)
+    /// <param name="onlyCovering">Only sentences of the text (no table rows) that hold at least <paramref name="minCoverage"/> of
+    /// the topic compete: a passage asked to hold more of the topic than a record does.</param>
+    public static KnowledgeAnswer? Best(AnswerContext context, PassageScorer scorer, IReadOnlyList<(KnowledgeChunk Chunk, double Score)> hits, double minCoverage, bool onlyCovering = false)
     {
         var topScore = hits[0].Score;
         var question = context.Question.Text;
@@ -87,6 +89,16 @@ internal static partial class PassageAnswer
                 var boilerplate = traits.HasFlag(SentenceTraits.Boilerplate) ? 0.35 : 1.0;
                 candidates.Add(new Candidate(chunk, sentences, i, (scorer.Score(passage.Terms(i, analyzer)) + heading) * factor * KindBonus(traits, kind, asksDocument) * countBonus * boilerplate
                     * (kind == QuestionKind.Target ? TargetCoverage(scorer, passage.HeldTerms(i, analyzer)) : 1.0), traits));
+            }
+        }
+
+        if (onlyCovering)
+        {
+            var topicGlossary = scorer.Index.Analyzer.Glossary;
+            candidates.RemoveAll(c => c.Chunk.Row is not null || context.Linker.Match(ChunkPassage.Of(c.Chunk).HeldTopic(c.Index, topicGlossary)).Coverage < minCoverage);
+            if (candidates.Count == 0)
+            {
+                return null;
             }
         }
 
