@@ -79,6 +79,21 @@ public sealed class AnalyzerTests
     }
 
     [Fact]
+    public void A_loanword_the_glossary_writes_in_lower_case_is_expanded_as_typed()
+    {
+        var analyzer = new VietnameseAnalyzer(new Glossary([new GlossaryEntry("backup", "sao lưu"), new GlossaryEntry("LAN", "mạng nội bộ")]));
+        Assert.Contains("u:sao", analyzer.AnalyzeQuery("có cần backup không").Terms.Keys);
+        Assert.DoesNotContain("u:mang", analyzer.AnalyzeQuery("lan truyền thông tin").Terms.Keys);
+    }
+
+    [Theory]
+    [InlineData("Sao lưu bao lâu một lần thì đủ?")]
+    [InlineData("đổi mật khẩu mấy lần")]
+    [InlineData("cập nhật bao nhiêu lần")]
+    public void How_often_words_are_not_content(string question) =>
+        Assert.DoesNotContain("lan", new VietnameseAnalyzer(Glossary.Empty).AnalyzeQuery(question).ContentWords);
+
+    [Fact]
     public void Question_words_are_not_content()
     {
         var analysis = new VietnameseAnalyzer(Glossary.Empty).AnalyzeQuery("Ad ơi cho em hỏi tỷ lệ bao nhiêu ạ?");

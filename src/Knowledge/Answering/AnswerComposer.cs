@@ -30,6 +30,9 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
     /// <summary>Share of the question's content (idf-weighted) the best passages must contain to count as an answer.</summary>
     internal const double MinCoverage = 0.5;
 
+    /// <summary>The same for a passage retrieval ranked below the best three: it must hold nearly all of the question.</summary>
+    internal const double FullCoverage = 0.75;
+
     /// <summary>Least total idf of a question's content words for it to name a topic at all.</summary>
     internal const double MinTopicWeight = 3.0;
 
@@ -107,19 +110,31 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
             return (null, null);
         }
 
-        var linked = Linked(context);
-        return linked.Count > 0 ? (RecordAnswer.For(context, linked), linked[0].Terms) : (null, null);
+        var (linked, coverage) = Linked(context);
+        if (linked.Count == 0)
+        {
+            return (null, null);
+        }
+
+        // A record answers with its own roles (who leads it, when it is due). When it holds only part of the topic
+        // ("ai phát động phong trào X" of an indicator that mentions X), a passage that holds more of it answers instead.
+        if (coverage < 1 && PassageOrDecline(context, coverage + 0.01, onlyCovering: true) is { Found: true } passage)
+        {
+            return (passage, null);
+        }
+
+        return (RecordAnswer.For(context, linked), linked[0].Terms);
     }
 
     /// <summary>
     /// The records the topic names: the best match, and the best of another table when it matches nearly as well (a topic
     /// such as "học bạ số" is both an indicator and a task).
     /// </summary>
-    private static List<PlanRecord> Linked(AnswerContext context)
+    private static (List<PlanRecord> Records, double Coverage) Linked(AnswerContext context)
     {
         if (context.Linker.Count == 0)
         {
-            return [];
+            return ([], 0);
         }
 
         var least = context.Question.AsksWho || context.Question.Intent == QuestionIntent.When || context.Question.IsConfirmation ? RecordCoverage : PlainRecordCoverage;
@@ -129,7 +144,7 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
             .ToList();
         if (scored.Count == 0)
         {
-            return [];
+            return ([], 0);
         }
 
         var best = scored[0];
@@ -140,10 +155,28 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
             chosen.Add(other.Record);
         }
 
-        return chosen;
+        return (chosen, best.Match.Coverage);
     }
 
-    private KnowledgeAnswer PassageOrDecline(AnswerContext context)
+    /// <summary>
+    /// Whether the passages retrieved hold the question: one of the best few holds half of it, or a lower-ranked one
+    /// holds nearly all of it (a word typed that the documents never use, "backup", ranks them by its expansion only).
+    /// </summary>
+    private bool Covered(IReadOnlyList<(Chunking.KnowledgeChunk Chunk, double Score)> hits, PassageScorer scorer)
+    {
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var coverage = scorer.Coverage(ChunkPassage.Of(hits[i].Chunk).IndexTerms(index.Analyzer));
+            if (coverage >= (i < 3 ? MinCoverage : FullCoverage))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private KnowledgeAnswer PassageOrDecline(AnswerContext context, double sentenceCoverage = SentenceCoverage, bool onlyCovering = false)
     {
         var analysis = context.Analysis;
         if (analysis.ContentWords.Count == 0 && analysis.GlossaryMentions.Count == 0)
@@ -159,7 +192,7 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
 
         var scorer = new PassageScorer(index, analysis);
         var hits = index.Search(analysis, Candidates);
-        if (hits.Count == 0 || hits.Take(3).Max(h => scorer.Coverage(ChunkPassage.Of(h.Chunk).IndexTerms(index.Analyzer))) < MinCoverage)
+        if (hits.Count == 0 || !Covered(hits, scorer))
         {
             return DeclineAnswer.For(context);
         }
@@ -169,6 +202,6 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
             return duties;
         }
 
-        return PassageAnswer.Best(context, scorer, hits, SentenceCoverage) ?? DeclineAnswer.For(context);
+        return PassageAnswer.Best(context, scorer, hits, sentenceCoverage, onlyCovering) ?? DeclineAnswer.For(context);
     }
 }

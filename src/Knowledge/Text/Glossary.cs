@@ -12,8 +12,12 @@ public sealed record GlossaryEntry(string Abbreviation, string Expansion)
 
     internal IReadOnlyList<Token> ExpansionTokenList { get; } = VietnameseTokenizer.Tokenize(Expansion);
 
-    /// <summary>Lower-case two-letter words such as "ai" or "lan" are real Vietnamese; only their upper-case form is the abbreviation.</summary>
-    internal bool NeedsUpperCase { get; } = Words(Abbreviation) is [var single] && single.Any(c => "aeiouy".Contains(c, StringComparison.Ordinal));
+    /// <summary>
+    /// Lower-case words such as "ai" or "lan" are real Vietnamese; only their upper-case form ("AI", "LAN") is the
+    /// abbreviation. A word the glossary writes in lower case ("web", "backup") is meant as typed.
+    /// </summary>
+    internal bool NeedsUpperCase { get; } = Words(Abbreviation) is [var single] && single.Any(c => "aeiouy".Contains(c, StringComparison.Ordinal))
+        && !Abbreviation.Any(char.IsLower);
 
     private static string[] Words(string text) =>
         VietnameseTokenizer.Tokenize(text).Select(t => t.Folded).ToArray();

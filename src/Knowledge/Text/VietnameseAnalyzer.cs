@@ -60,7 +60,8 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
     [
         ["bao", "nhieu"], ["bao", "lau"], ["bao", "gio"], ["ty", "le"], ["ti", "le"], ["phan", "tram"], ["can", "dat"],
         ["phai", "dat"], ["nhu", "the", "nao"], ["the", "nao"], ["khi", "nao"], ["ra", "sao"], ["o", "dau"], ["ve", "dau"],
-        ["thoi", "han"], ["han", "chot"], ["la", "gi"], ["thi", "sao"], ["the", "sao"],
+        ["thoi", "han"], ["han", "chot"], ["la", "gi"], ["thi", "sao"], ["the", "sao"], ["bao", "lau", "mot", "lan"],
+        ["bao", "lau", "1", "lan"], ["may", "lan"], ["bao", "nhieu", "lan"],
     ];
 
     private static readonly HashSet<string> FoldedStopWords = new(StopWords.Select(VietnameseText.Fold), StringComparer.Ordinal);

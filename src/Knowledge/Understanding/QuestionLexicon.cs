@@ -23,7 +23,9 @@ internal static class QuestionLexicon
         "khi nào", "bao giờ", "thời hạn", "hạn", "hạn chót", "hạn cuối", "mốc", "mốc thời gian", "thời gian", "ngày nào",
         "tháng nào", "năm nào", "lúc nào", "xong", "hết hạn", "đến hạn", "trước ngày", "hoàn thành", "deadline", "hiệu lực",
         "bao lâu", "đến bao giờ", "phải xong", "thời điểm", "bao nhiêu ngày", "mấy ngày", "còn bao lâu", "còn mấy ngày",
-        "còn bao nhiêu ngày", "còn");
+        "còn bao nhiêu ngày", "còn",
+        // How often: "bao lâu một lần", "mấy lần" are answered by "thường xuyên", "hằng tháng", "định kỳ".
+        "bao lâu một lần", "bao lâu 1 lần", "mấy lần", "bao nhiêu lần", "có thường xuyên");
 
     /// <summary>The plan speaking of itself ("kế hoạch này", "theo kế hoạch"): not a topic.</summary>
     public static readonly Phrase[] PlanItself = Phrase.List(

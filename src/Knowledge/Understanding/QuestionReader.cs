@@ -39,7 +39,7 @@ public static class QuestionReader
         var last = -2;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!removed[i] && (IsNegation(tokens, i, accented) || (!VietnameseAnalyzer.IsStopWord(tokens[i], accented) && !QuestionLexicon.IsFiller(tokens[i], accented))))
+            if (!removed[i] && (BeginsCompound(tokens, i, accented) || (!VietnameseAnalyzer.IsStopWord(tokens[i], accented) && !QuestionLexicon.IsFiller(tokens[i], accented))))
             {
                 if (joins.Count > 0)
                 {
@@ -71,9 +71,12 @@ public static class QuestionReader
             topic) { Tokens = tokens, Accented = accented, TopicJoins = joins, AsksDuties = words.Has(QuestionLexicon.Duties) };
     }
 
-    /// <summary>"không dùng tiền mặt": "không" before a content word is part of the topic, not the question particle.</summary>
-    private static bool IsNegation(IReadOnlyList<Token> tokens, int i, bool accented) =>
-        tokens[i].Folded == "khong" && i + 1 < tokens.Count && tokens[i + 1].Segment == tokens[i].Segment
+    /// <summary>
+    /// "không dùng tiền mặt", "sao lưu dữ liệu": "không" and "sao" before a content word are part of the topic, not the
+    /// question particles "… không?", "sao …?".
+    /// </summary>
+    private static bool BeginsCompound(IReadOnlyList<Token> tokens, int i, bool accented) =>
+        tokens[i].Folded is "khong" or "sao" && i + 1 < tokens.Count && tokens[i + 1].Segment == tokens[i].Segment
         && !VietnameseAnalyzer.IsStopWord(tokens[i + 1], accented) && !QuestionLexicon.IsFiller(tokens[i + 1], accented);
 
     private static QuestionIntent ReadIntent(PhraseMatcher words, string question)

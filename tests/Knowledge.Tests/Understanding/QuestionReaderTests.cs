@@ -53,6 +53,20 @@ public sealed class QuestionReaderTests
         Assert.Contains("khong", QuestionReader.Read("thu học phí không dùng tiền mặt hạn khi nào").TopicWords);
 
     [Theory]
+    [InlineData("Dữ liệu nên sao lưu bao lâu một lần?")]
+    [InlineData("sao luu du lieu may lan")]
+    public void Sao_before_a_content_word_is_the_topic_and_how_often_is_a_when_question(string question)
+    {
+        var read = QuestionReader.Read(question);
+        Assert.Equal(QuestionIntent.When, read.Intent);
+        Assert.Equal(["du", "lieu", "luu", "sao"], read.TopicWords.Order());
+    }
+
+    [Fact]
+    public void Sao_asking_why_is_not_topic() =>
+        Assert.DoesNotContain("sao", QuestionReader.Read("Sao phải báo cáo hằng tháng?").TopicWords);
+
+    [Theory]
     [InlineData("Hạn báo cáo quý?", ReportPeriod.Quarterly)]
     [InlineData("han nop bc nam", ReportPeriod.Annual)]
     [InlineData("Báo cáo tháng nộp trước ngày nào?", ReportPeriod.Monthly)]

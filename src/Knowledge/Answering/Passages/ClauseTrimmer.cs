@@ -80,8 +80,10 @@ internal static partial class ClauseTrimmer
             }
         }
 
-        // Without a lead-in, a long first item holds the verb the others depend on.
-        var verbFirst = colon < 0 && WordCount(items[0]) >= 6;
+        // Without a lead-in, a long first item holds the verb the others depend on, unless the items that match are
+        // whole clauses themselves ("tắt chế độ tự động mở, ..., thường xuyên sao lưu các dữ liệu cần thiết").
+        var matchingRest = items.Skip(1).Where(item => scorer.Score(item) > 0).ToList();
+        var verbFirst = colon < 0 && WordCount(items[0]) >= 6 && !(matchingRest.Count > 0 && matchingRest.All(item => WordCount(item) >= 6));
         var matching = items.Where((item, i) => (verbFirst && i == 0) || scorer.Score(item) > 0).ToList();
         if (matching.Count == items.Count || matching.Count == (verbFirst ? 1 : 0))
         {

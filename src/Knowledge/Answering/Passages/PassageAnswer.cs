@@ -15,9 +15,12 @@ namespace DtsAssistant.Knowledge.Answering.Passages;
 /// </summary>
 internal static partial class PassageAnswer
 {
-    /// <summary>"bao nhiêu miền", "mấy tiền": a count question is answered only by a text that counts that noun ("6 miền").</summary>
+    /// <summary>
+    /// "bao nhiêu miền", "mấy tiền": a count question is answered only by a text that counts that noun ("6 miền"). "Mấy
+    /// lần" asks how often, which "thường xuyên" or "hằng tháng" answer as well as "2 lần".
+    /// </summary>
     private static bool Counts(string text, string? noun) =>
-        noun is null || noun is "phan" or "phut" || Regex.IsMatch(VietnameseText.NormalizeAndFold(text), $@"\d+%?\s+(?:\S+\s+)?{Regex.Escape(noun)}\b|\b{Regex.Escape(noun)}\s+(?:\S+\s+)?\d");
+        noun is null || noun is "phan" or "phut" or "lan" || Regex.IsMatch(VietnameseText.NormalizeAndFold(text), $@"\d+%?\s+(?:\S+\s+)?{Regex.Escape(noun)}\b|\b{Regex.Escape(noun)}\s+(?:\S+\s+)?\d");
 
     /// <summary>The passage ranking's view of an intent.</summary>
     internal enum QuestionKind
@@ -52,7 +55,9 @@ internal static partial class PassageAnswer
         return DocumentMarkers.Any(m => folded.Contains(m, StringComparison.Ordinal));
     }
 
-    public static KnowledgeAnswer? Best(AnswerContext context, PassageScorer scorer, IReadOnlyList<(KnowledgeChunk Chunk, double Score)> hits, double minCoverage)
+    /// <param name="onlyCovering">Only sentences of the text (no table rows) that hold at least <paramref name="minCoverage"/> of
+    /// the topic compete: a passage asked to hold more of the topic than a record does.</param>
+    public static KnowledgeAnswer? Best(AnswerContext context, PassageScorer scorer, IReadOnlyList<(KnowledgeChunk Chunk, double Score)> hits, double minCoverage, bool onlyCovering = false)
     {
         var topScore = hits[0].Score;
         var question = context.Question.Text;
@@ -85,6 +90,16 @@ internal static partial class PassageAnswer
                 var boilerplate = traits.HasFlag(SentenceTraits.Boilerplate) ? 0.35 : 1.0;
                 candidates.Add(new Candidate(chunk, sentences, i, (PassageScorer.Score(passage.Terms(i, analyzer), among) + heading) * factor * KindBonus(traits, kind, asksDocument) * countBonus * boilerplate
                     * (kind == QuestionKind.Target ? TargetCoverage(scorer, passage.HeldTerms(i, analyzer)) : 1.0), traits));
+            }
+        }
+
+        if (onlyCovering)
+        {
+            var topicGlossary = scorer.Index.Analyzer.Glossary;
+            candidates.RemoveAll(c => c.Chunk.Row is not null || context.Linker.Match(ChunkPassage.Of(c.Chunk).HeldTopic(c.Index, topicGlossary)).Coverage < minCoverage);
+            if (candidates.Count == 0)
+            {
+                return null;
             }
         }
 
@@ -122,13 +137,27 @@ internal static partial class PassageAnswer
         var sentence = kind switch
         {
             QuestionKind.Reference => best.Sentences[best.Index],
-            QuestionKind.Practice => ClauseTrimmer.TrimPractice(best.Sentences[best.Index], scorer),
+            QuestionKind.Practice or QuestionKind.Deadline => ClauseTrimmer.TrimPractice(best.Sentences[best.Index], scorer),
             _ => ClauseTrimmer.Trim(best.Sentences[best.Index], scorer),
         };
-        if (sentence.Length < best.Sentences[best.Index].Length && !best.Sentences[best.Index].EndsWith(sentence, StringComparison.Ordinal))
+        var whole = best.Sentences[best.Index];
+        // Cut at a clause boundary: say so, at either end.
+        var cutBefore = sentence.Length < whole.Length && !whole.StartsWith(sentence[..Math.Min(sentence.Length, 24)], StringComparison.Ordinal);
+        if (sentence.Length < whole.Length && !whole.EndsWith(sentence, StringComparison.Ordinal))
         {
-            // Cut at a clause boundary: say so.
             sentence = sentence.TrimEnd('.', ';', ',', ':', ' ') + "…";
+        }
+
+        if (cutBefore)
+        {
+            sentence = "…" + sentence;
+        }
+
+        // "Bao nhiêu" is answered by a figure or a rate and "khi nào" by a time: a quote that states none is no answer.
+        if ((kind == QuestionKind.Target && !sentence.Any(char.IsAsciiDigit) && !Rate().IsMatch(sentence))
+            || (kind == QuestionKind.Deadline && !TimeExpression().IsMatch(sentence)))
+        {
+            return null;
         }
 
         if (kind == QuestionKind.Responsibility && !ProperUnitName().IsMatch(sentence) && best.Index > 0)
@@ -335,6 +364,9 @@ internal static partial class PassageAnswer
 
     [GeneratedRegex(@"(?<![\d/])ngày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?")]
     private static partial Regex SpelledDate();
+
+    [GeneratedRegex(@"\b(tỷ lệ|tỉ lệ|phần trăm|toàn bộ|tất cả)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Rate();
 
     [GeneratedRegex(@"\d{1,2}/\d{1,4}|\bngày \d{1,2}|\btháng \d{1,2}", RegexOptions.IgnoreCase)]
     private static partial Regex ConcreteDate();
