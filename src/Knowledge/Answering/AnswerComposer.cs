@@ -36,7 +36,7 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
     /// <summary>Least total idf of a question's content words for it to name a topic at all.</summary>
     internal const double MinTopicWeight = 3.0;
 
-    private const int Candidates = 15;
+    private const int Candidates = 10;
 
     /// <summary>Kept for callers of the old composer (tests): the short form of a long item text.</summary>
     internal static string ShortSubject(string subject, IReadOnlyCollection<string> questionWords) => TextCuts.ShortSubject(subject, questionWords);
@@ -118,7 +118,7 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
 
         // A record answers with its own roles (who leads it, when it is due). When it holds only part of the topic
         // ("ai phát động phong trào X" of an indicator that mentions X), a passage that holds more of it answers instead.
-        if (coverage < 1 && PassageOrDecline(context, coverage + 0.01, onlyCovering: true) is { Found: true } passage)
+        if (coverage < 1 && Passage(context, coverage + 0.01, onlyCovering: true) is { Found: true } passage)
         {
             return (passage, null);
         }
@@ -176,25 +176,35 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
         return false;
     }
 
-    private KnowledgeAnswer PassageOrDecline(AnswerContext context, double sentenceCoverage = SentenceCoverage, bool onlyCovering = false)
+    private KnowledgeAnswer PassageOrDecline(AnswerContext context) => Passage(context, SentenceCoverage, onlyCovering: false) ?? DeclineAnswer.For(context);
+
+    /// <summary>The passage that answers, or null (the caller declines, or keeps the record it has).</summary>
+    private KnowledgeAnswer? Passage(AnswerContext context, double sentenceCoverage, bool onlyCovering)
     {
         var analysis = context.Analysis;
         if (analysis.ContentWords.Count == 0 && analysis.GlossaryMentions.Count == 0)
         {
-            return DeclineAnswer.For(context);
+            return null;
         }
 
         // One everyday word ("ngày", "trường") is not a topic the documents can answer.
         if (analysis.GlossaryMentions.Count == 0 && analysis.ContentWords.Sum(w => index.Index.Idf("u:" + w)) < MinTopicWeight)
         {
-            return DeclineAnswer.For(context);
+            return null;
         }
 
         var scorer = new PassageScorer(index, analysis);
         var hits = index.Search(analysis, Candidates);
         if (hits.Count == 0 || !Covered(hits, scorer))
         {
-            return DeclineAnswer.For(context);
+            return null;
+        }
+
+        // Only text sentences holding more of the topic than the record may answer instead of it; a sentence holds no
+        // more of it than its heading and sentences together, so a question no chunk's text covers stops here.
+        if (onlyCovering && !hits.Any(h => h.Chunk.Row is null && scorer.Coverage(ChunkPassage.Of(h.Chunk).TextTerms(index.Analyzer)) >= sentenceCoverage))
+        {
+            return null;
         }
 
         if (context.Question.AsksDuties && PassageAnswer.Duties(scorer, hits) is { } duties)
@@ -202,6 +212,6 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
             return duties;
         }
 
-        return PassageAnswer.Best(context, scorer, hits, sentenceCoverage, onlyCovering) ?? DeclineAnswer.For(context);
+        return PassageAnswer.Best(context, scorer, hits, sentenceCoverage, onlyCovering);
     }
 }
