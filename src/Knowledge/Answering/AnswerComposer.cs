@@ -138,7 +138,7 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
         }
 
         var least = context.Question.AsksWho || context.Question.Intent == QuestionIntent.When || context.Question.IsConfirmation ? RecordCoverage : PlainRecordCoverage;
-        var scored = context.Facts.Records.Select(r => (Record: r, Match: context.Linker.Match(r.Terms)))
+        var scored = context.Facts.RecordsUsingAny(context.Question.TopicTokens).Select(r => (Record: r, Match: context.Linker.Match(r.Terms)))
             .Where(x => x.Match.Coverage >= least)
             .OrderByDescending(x => x.Match.Score)
             .ToList();

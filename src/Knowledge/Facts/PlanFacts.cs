@@ -72,6 +72,30 @@ public sealed class PlanFacts
         Practices = practices;
         Leads = records.Where(r => r.Lead is not null).Select(r => r.Lead!.Value).Distinct(StringComparer.Ordinal).ToList();
         LeadTopics = Leads.Select(l => (l, new TopicTerms(l, glossary))).ToList();
+        _recordsByWord = records
+            .SelectMany((r, i) => r.Terms.FoldedKeys.Select(k => (Key: k, Index: i)))
+            .GroupBy(x => x.Key)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Index).ToArray());
+    }
+
+    private readonly Dictionary<ulong, int[]> _recordsByWord;
+
+    /// <summary>
+    /// The records that use at least one of the words, in table order: the only ones a topic made of these words can
+    /// match at all (a word typed with accents is matched only where it stands, and then its folded form stands too).
+    /// </summary>
+    public IEnumerable<PlanRecord> RecordsUsingAny(IEnumerable<Token> words)
+    {
+        var indices = new SortedSet<int>();
+        foreach (var word in words)
+        {
+            if (_recordsByWord.TryGetValue(TopicTerms.FoldedKey(word), out var found))
+            {
+                indices.UnionWith(found);
+            }
+        }
+
+        return indices.Select(i => Records[i]);
     }
 
     public IReadOnlyList<PlanRecord> Records { get; }

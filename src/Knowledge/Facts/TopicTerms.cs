@@ -89,6 +89,12 @@ public sealed class TopicTerms
     /// <summary>The same with the pair's key made beforehand (<see cref="PairKey"/>).</summary>
     public bool HasBigram(ulong key) => _bigrams.Contains(key);
 
+    /// <summary>The keys of every folded word the fact uses (an accented word it uses is also there, folded).</summary>
+    internal IReadOnlyCollection<ulong> FoldedKeys => _folded;
+
+    /// <summary>The key of a word's folded form, as <see cref="FoldedKeys"/> holds it.</summary>
+    internal static ulong FoldedKey(Token token) => Key(token.Folded);
+
     /// <summary>How a question's word is looked up: by its accents when it was typed with them, else folded.</summary>
     public static (bool Accented, ulong Key) WordKey(Token token) =>
         token.Normalized != token.Folded ? (true, Key(token.Normalized)) : (false, Key(token.Folded));
