@@ -18,26 +18,11 @@ public sealed class ChromiumFactAttribute : FactAttribute
 /// <summary>The web chat in a real headless Chromium on a phone-sized screen, against the real core.</summary>
 public sealed class WebChatBrowserTests(RealCoreFixture fixture) : IClassFixture<RealCoreFixture>
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     [ChromiumFact]
     public async Task A_person_asks_a_question_sees_the_cited_answer_and_files_a_report_with_buttons()
     {
-        var chromium = Environment.GetEnvironmentVariable("DTS_TEST_CHROMIUM");
-        Assert.False(string.IsNullOrWhiteSpace(chromium), "DTS_TEST_REQUIRE_SERVICES=1 but DTS_TEST_CHROMIUM is not set");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
-        await page.GotoAsync(fixture.Host.BaseUrl);
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var page = await chromium.OpenPhonePageAsync(fixture.Host.BaseUrl);
 
         await SendAsync(page, "Hạn nộp báo cáo tháng về chuyển đổi số là khi nào?");
         var answer = page.Locator(".msg.bot").Last;
@@ -84,17 +69,8 @@ public sealed class WebChatBrowserTests(RealCoreFixture fixture) : IClassFixture
     [ChromiumFact]
     public async Task A_commune_officer_asks_for_a_chart_and_sees_the_picture_above_its_download_link()
     {
-        var chromium = Environment.GetEnvironmentVariable("DTS_TEST_CHROMIUM");
-        Assert.False(string.IsNullOrWhiteSpace(chromium), "DTS_TEST_REQUIRE_SERVICES=1 but DTS_TEST_CHROMIUM is not set");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
-        await page.GotoAsync(fixture.Host.BaseUrl);
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var page = await chromium.OpenPhonePageAsync(fixture.Host.BaseUrl);
 
         await SendAsync(page, "/dangky " + await fixture.CommuneOfficerInviteAsync());
         await SendAsync(page, "cho tôi biểu đồ tiến độ nộp báo cáo");

@@ -9,28 +9,13 @@ namespace DtsAssistant.Bot.Tests.Dashboard;
 /// <summary>The whole way in Debian's Chromium: register in the web chat, ask /bangdieukhien, open the link, see the figures.</summary>
 public sealed class DashboardBrowserTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     [ChromiumFact]
     public async Task A_commune_officer_signs_in_by_the_chat_link_and_sees_the_figures_and_a_used_link_is_refused()
     {
-        var chromium = Environment.GetEnvironmentVariable("DTS_TEST_CHROMIUM");
-        Assert.False(string.IsNullOrWhiteSpace(chromium), "DTS_TEST_REQUIRE_SERVICES=1 but DTS_TEST_CHROMIUM is not set");
         var invite = (await fixture.Host.Services.GetRequiredService<IDirectoryService>()
             .CreateInvitesAsync(Caller.System("test"), DashboardFixture.CommuneA, Role.CommuneOfficer, 1))[0].Code;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
-        await page.GotoAsync(fixture.Host.BaseUrl);
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var page = await chromium.OpenPhonePageAsync(fixture.Host.BaseUrl);
 
         await SendAsync(page, "/dangky " + invite);
         await SendAsync(page, "/bangdieukhien");
@@ -50,7 +35,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture) : IClassFixt
         Assert.EndsWith(".xlsx", download.SuggestedFilename);
 
         // The link was used: opening it again in a new browser context gets the Vietnamese notice.
-        var other = await browser.NewPageAsync();
+        var other = await chromium.Browser.NewPageAsync();
         var response = await other.GotoAsync(link);
         Assert.Equal(410, response!.Status);
         Assert.Contains("gõ /bangdieukhien trong chat", await other.InnerTextAsync("body"));
