@@ -10,10 +10,10 @@ namespace DtsAssistant.Knowledge.Tests;
 /// </summary>
 public sealed class EvalSetTests(KnowledgeBaseFixture kb) : IClassFixture<KnowledgeBaseFixture>
 {
-    // Minimum passes per set (issue 13): 66 / 108 / 27.
+    // Minimum passes per set (issue 13): 66 / 108 / 27; the out-of-scope set is held at 28, its score since 2026-11-29.
     public const int QaDevMinimum = 66;
     public const int QaGridDevMinimum = 108;
-    public const int QaOosDevMinimum = 27;
+    public const int QaOosDevMinimum = 28;
 
     [EvalSetTheory]
     [InlineData("qa-dev.jsonl", QaDevMinimum, 66)]
