@@ -115,6 +115,17 @@ public sealed class AnswerTests(KnowledgeBaseFixture kb) : IClassFixture<Knowled
         Assert.Equal("mục V.3", answer.Citations[0].Section);
     }
 
+    // The commune's section ranks below the tenth chunk for these wordings: duties are looked for among all retrieved.
+    [Theory]
+    [InlineData("UBND xã có trách nhiệm gì?")]
+    [InlineData("UBND xa co trach nhiem gi")]
+    public void A_duty_question_finds_its_section_even_when_it_ranks_low(string question)
+    {
+        var answer = Ask(question);
+        Assert.True(answer.Found, answer.Answer);
+        Assert.StartsWith("Đề nghị UBND các xã, phường:", answer.Answer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_answer_resting_on_a_summary_says_so()
     {

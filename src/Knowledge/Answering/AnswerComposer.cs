@@ -36,12 +36,16 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
     /// <summary>Least total idf of a question's content words for it to name a topic at all.</summary>
     internal const double MinTopicWeight = 3.0;
 
-    private const int Candidates = 10;
+    /// <summary>Chunks retrieved: enough to tell whether the documents cover the question and to find a section of duties.</summary>
+    private const int Candidates = 15;
+
+    /// <summary>Of those, the chunks whose every sentence competes to be the answer.</summary>
+    private const int Quoted = 10;
 
     /// <summary>Kept for callers of the old composer (tests): the short form of a long item text.</summary>
     internal static string ShortSubject(string subject, IReadOnlyCollection<string> questionWords) => TextCuts.ShortSubject(subject, questionWords);
 
-    public KnowledgeAnswer Answer(string question) => Answer(QuestionReader.Read(question));
+    public KnowledgeAnswer Answer(string question) => Answer(QuestionReader.Read(question, index.IsWord));
 
     public KnowledgeAnswer Answer(UnderstoodQuestion question)
     {
@@ -212,6 +216,6 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
             return duties;
         }
 
-        return PassageAnswer.Best(context, scorer, hits, sentenceCoverage, onlyCovering);
+        return PassageAnswer.Best(context, scorer, hits.Count > Quoted ? hits.Take(Quoted).ToList() : hits, sentenceCoverage, onlyCovering);
     }
 }

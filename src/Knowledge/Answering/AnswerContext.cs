@@ -31,7 +31,7 @@ internal sealed class AnswerContext(KnowledgeIndex index, DateOnly today, Unders
     public TopicLinker Linker => _linker ??= new TopicLinker(Question, Index.Index, Index.Analyzer.Glossary);
 
     /// <summary>The question as the retrieval index sees it (weighted terms, content words, glossary mentions).</summary>
-    public QueryAnalysis Analysis => _analysis ??= Index.Analyzer.AnalyzeQuery(Question.Text, Tokens);
+    public QueryAnalysis Analysis => _analysis ??= Index.Analyzer.AnalyzeQuery(Question.Text, Tokens, Index.IsWord);
 
     /// <summary>The question's tokens: the reader's, or read here for a question built without them.</summary>
     public IReadOnlyList<Token> Tokens => _tokens ??= Question.Tokens.Count > 0 ? Question.Tokens : VietnameseTokenizer.Tokenize(Question.Text);

@@ -64,6 +64,13 @@ public sealed class InvertedIndex
     public double Idf(uint term) =>
         _idf.TryGetValue(term, out var idf) ? idf : Text.VietnameseAnalyzer.InverseDocumentFrequency(DocumentCount, 0);
 
+    /// <summary>How many documents use the term.</summary>
+    public int DocumentFrequency(string term) => DocumentFrequency(term.AsSpan());
+
+    /// <summary>The same for a term written into a buffer.</summary>
+    public int DocumentFrequency(ReadOnlySpan<char> term) =>
+        _postings.TryGetValue(Text.VietnameseAnalyzer.TermIndex(term), out var postings) ? postings.Length : 0;
+
     public bool Contains(string term) => _postings.ContainsKey(Text.VietnameseAnalyzer.TermIndex(term));
 
     /// <summary>Top documents by Σ idf · query weight · saturated tf, best first.</summary>

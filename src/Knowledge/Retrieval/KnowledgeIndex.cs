@@ -120,6 +120,40 @@ public sealed class KnowledgeIndex
         return ids;
     }
 
+    /// <summary>
+    /// Whether two folded syllables are one word of the documents: the pair stands in at least two chunks, and in at
+    /// least 30% of the chunks that use the rarer of the two syllables. "năng lực", "điện tử", "cơ sở" are words of the
+    /// plan; "tháng này", "thông tư" (as "thông từ") are not. Used by <see cref="Understanding.QuestionReader.Read"/>.
+    /// </summary>
+    public bool IsWord(string first, string second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (first.Length + second.Length > 120)
+        {
+            return false;
+        }
+
+        // The terms are written into a buffer: this runs for the fillers of every question.
+        Span<char> term = stackalloc char[first.Length + second.Length + 3];
+        "b:".CopyTo(term);
+        first.CopyTo(term[2..]);
+        term[first.Length + 2] = '_';
+        second.CopyTo(term[(first.Length + 3)..]);
+        var pair = Index.DocumentFrequency(term);
+        if (pair < 2)
+        {
+            return false;
+        }
+
+        "u:".CopyTo(term);
+        first.CopyTo(term[2..]);
+        var rarer = Index.DocumentFrequency(term[..(first.Length + 2)]);
+        second.CopyTo(term[2..]);
+        rarer = Math.Min(rarer, Index.DocumentFrequency(term[..(second.Length + 2)]));
+        return pair >= 0.3 * rarer;
+    }
+
     /// <summary>Ranked chunks for a query.</summary>
     public IReadOnlyList<(KnowledgeChunk Chunk, double Score)> Search(QueryAnalysis query, int top) =>
         Index.Search(query.TermIds, top).Select(hit => (Chunks[hit.Document], hit.Score)).ToList();

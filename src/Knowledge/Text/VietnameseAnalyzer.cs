@@ -51,7 +51,7 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
         "một", "này", "do", "để", "cần", "sẽ", "đã", "đang", "rồi", "nhé", "nhỉ", "hả", "hay", "hoặc", "muốn", "biết", "xin",
         "giúp", "làm", "ra", "mấy", "giùm", "dùm", "thì", "theo", "bị", "nên", "lúc", "bây", "giờ", "chưa", "gửi",
         "cái", "đó", "kia", "thôi", "luôn", "vâng", "dạ", "ok", "nhiu", "nay", "hôm", "e", "chút", "xíu", "tí", "nha", "nhá", "hen",
-        "vs", "nhờ",
+        "vs", "nhờ", "gồm",
     };
 
     // Phrases that say which kind of fact is wanted ("tỷ lệ", "bao nhiêu"): they help ranking but are not the topic,
@@ -93,15 +93,19 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
 
     public QueryAnalysis AnalyzeQuery(string text) => AnalyzeQuery(text, Tokenize(text));
 
-    /// <summary>The same for a text already tokenized (the question reader's tokens).</summary>
-    public QueryAnalysis AnalyzeQuery(string text, IReadOnlyList<Token> tokens)
+    /// <summary>
+    /// The same for a text already tokenized (the question reader's tokens). With <paramref name="isWord"/> (the index's
+    /// words), a stop word that completes a word of the documents with its neighbour counts ("nang luc", see
+    /// <see cref="CompletesWord"/>), as it does in the question reader's topic.
+    /// </summary>
+    public QueryAnalysis AnalyzeQuery(string text, IReadOnlyList<Token> tokens, Func<string, string, bool>? isWord = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var accented = VietnameseText.HasDiacritics(text);
         var terms = new Dictionary<string, float>(tokens.Count * 4, StringComparer.Ordinal);
         var content = new List<string>();
         var query = new QueryTerms(terms, content, accented ? new Dictionary<string, List<string>>(StringComparer.Ordinal) : null, []);
-        AddQueryTokens(tokens, accented, query, isExpansion: false);
+        AddQueryTokens(tokens, accented, query, isExpansion: false, isWord: isWord);
         content.RemoveAll(QuestionWords(tokens).Contains);
 
         var mentions = new List<GlossaryEntry>();
@@ -172,9 +176,17 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
     public static uint TermIndex(string term)
     {
         ArgumentNullException.ThrowIfNull(term);
+        return TermIndex(term.AsSpan());
+    }
+
+    /// <summary>The same for a term written into a buffer (no string made).</summary>
+    public static uint TermIndex(ReadOnlySpan<char> term)
+    {
         var hash = 2166136261u;
         Span<byte> buffer = stackalloc byte[256];
-        var bytes = Encoding.UTF8.GetByteCount(term) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(term, buffer)] : Encoding.UTF8.GetBytes(term);
+        var count = Encoding.UTF8.GetByteCount(term);
+        Span<byte> bytes = count <= buffer.Length ? buffer[..count] : new byte[count];
+        Encoding.UTF8.GetBytes(term, bytes);
         foreach (var b in bytes)
         {
             hash ^= b;
@@ -185,7 +197,12 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
     }
 
     /// <summary>The noun a count question asks about: "bao nhiêu miền" → "mien", "mấy mức" → "muc".</summary>
-    public static string? CountedNoun(IReadOnlyList<Token> tokens)
+    /// <param name="tokens">The question's tokens.</param>
+    /// <param name="isWord">
+    /// The documents' words, if known: then "may" typed without diacritics counts too ("may mien" is "mấy miền"), unless
+    /// it makes a word with the next syllable ("may tinh" is "máy tính").
+    /// </param>
+    public static string? CountedNoun(IReadOnlyList<Token> tokens, Func<string, string, bool>? isWord = null)
     {
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
@@ -195,7 +212,9 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
                 return noun;
             }
 
-            if (tokens[i].Normalized == "mấy" && !FoldedStopWords.Contains(tokens[i + 1].Folded))
+            var asksHowMany = tokens[i].Normalized == "mấy"
+                || (isWord is not null && tokens[i].Normalized == "may" && tokens[i + 1].Normalized == tokens[i + 1].Folded && !isWord("may", tokens[i + 1].Folded));
+            if (asksHowMany && !FoldedStopWords.Contains(tokens[i + 1].Folded))
             {
                 return tokens[i + 1].Folded;
             }
@@ -249,13 +268,28 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
         Dictionary<string, List<string>>? Accented,
         List<(string Term, string First, string Second)> Bigrams);
 
-    private static void AddQueryTokens(IReadOnlyList<Token> tokens, bool accented, QueryTerms query, bool isExpansion, float weight = 1f)
+    /// <summary>
+    /// Whether token i, a stop word or filler by its spelling ("luc" as "lúc", "tu" as "từ", "cho"), completes a word
+    /// of the documents with a content token next to it in the same phrase ("nang luc", "dien tu", "cho phép"): typed
+    /// without diacritics, many syllables of the plan's words read as fillers.
+    /// </summary>
+    public static bool CompletesWord(IReadOnlyList<Token> tokens, int i, Func<int, bool> isContent, Func<string, string, bool> isWord)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(isContent);
+        ArgumentNullException.ThrowIfNull(isWord);
+        bool Neighbour(int j) => j >= 0 && j < tokens.Count && tokens[j].Segment == tokens[i].Segment && isContent(j);
+        return (Neighbour(i - 1) && isWord(tokens[i - 1].Folded, tokens[i].Folded)) || (Neighbour(i + 1) && isWord(tokens[i].Folded, tokens[i + 1].Folded));
+    }
+
+    private static void AddQueryTokens(IReadOnlyList<Token> tokens, bool accented, QueryTerms query, bool isExpansion, float weight = 1f, Func<string, string, bool>? isWord = null)
     {
         var terms = query.Terms;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (!IsStopWord(token, accented) || isExpansion)
+            if (!IsStopWord(token, accented) || isExpansion
+                || (isWord is not null && CompletesWord(tokens, i, j => !IsStopWord(tokens[j], accented), isWord)))
             {
                 Add(terms, "u:" + token.Folded, weight);
                 if (accented)

@@ -129,7 +129,7 @@ internal static class QuestionLexicon
         "vậy", "nhỉ", "thế", "hả", "ạ", "à", "ừ", "ơi", "nhé", "nha", "đến", "tới", "phải", "cần", "thì", "là", "mà",
         "đấy", "đây", "ấy", "nữa", "hiện", "nay", "hiện nay", "bạn", "ad", "admin", "anh", "chị", "em", "tôi", "mình", "chúng",
         "cho", "hỏi", "chút", "với", "việc", "cụ", "thể", "nào", "gì", "sao", "ko", "k", "hông", "không", "có", "chưa",
-        "được", "các", "những", "của", "sẽ", "rồi", "nhất", "vào", "bị", "từ", "trong", "ngoài",
+        "được", "các", "những", "của", "sẽ", "rồi", "nhất", "vào", "bị", "từ", "trong", "ngoài", "gồm",
     };
 
     private static readonly HashSet<string> FoldedFillers = new(Fillers.Select(VietnameseText.Fold), StringComparer.Ordinal);

@@ -11,7 +11,13 @@ namespace DtsAssistant.Knowledge.Understanding;
 /// </summary>
 public static class QuestionReader
 {
-    public static UnderstoodQuestion Read(string question)
+    /// <param name="question">The question as typed.</param>
+    /// <param name="isWord">
+    /// Whether two folded syllables are one word of the documents ("nang" "luc", "dien" "tu"), when an index is at hand:
+    /// a syllable that reads as a filler ("luc" as "lúc", "tu" as "từ", "cho" in "cho phép") stays in the topic when it
+    /// completes such a word with the content syllable next to it, typed with diacritics or without.
+    /// </param>
+    public static UnderstoodQuestion Read(string question, Func<string, string, bool>? isWord = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         var tokens = VietnameseTokenizer.Tokenize(question);
@@ -39,7 +45,7 @@ public static class QuestionReader
         var last = -2;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!removed[i] && (BeginsCompound(tokens, i, accented) || (!VietnameseAnalyzer.IsStopWord(tokens[i], accented) && !QuestionLexicon.IsFiller(tokens[i], accented))))
+            if (!removed[i] && (BeginsCompound(tokens, i, accented) || IsContent(tokens, i, accented) || CompletesWord(tokens, removed, i, accented, isWord)))
             {
                 if (joins.Count > 0)
                 {
@@ -75,6 +81,12 @@ public static class QuestionReader
     /// "không dùng tiền mặt", "sao lưu dữ liệu": "không" and "sao" before a content word are part of the topic, not the
     /// question particles "… không?", "sao …?".
     /// </summary>
+    private static bool IsContent(IReadOnlyList<Token> tokens, int i, bool accented) =>
+        !VietnameseAnalyzer.IsStopWord(tokens[i], accented) && !QuestionLexicon.IsFiller(tokens[i], accented);
+
+    private static bool CompletesWord(IReadOnlyList<Token> tokens, bool[] removed, int i, bool accented, Func<string, string, bool>? isWord) =>
+        isWord is not null && VietnameseAnalyzer.CompletesWord(tokens, i, j => !removed[j] && IsContent(tokens, j, accented), isWord);
+
     private static bool BeginsCompound(IReadOnlyList<Token> tokens, int i, bool accented) =>
         tokens[i].Folded is "khong" or "sao" && i + 1 < tokens.Count && tokens[i + 1].Segment == tokens[i].Segment
         && !VietnameseAnalyzer.IsStopWord(tokens[i + 1], accented) && !QuestionLexicon.IsFiller(tokens[i + 1], accented);

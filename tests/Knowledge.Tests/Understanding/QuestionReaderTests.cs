@@ -126,3 +126,39 @@ public sealed class PhraseMatcherTests
         Assert.True(plain.Has(DtsAssistant.Knowledge.Understanding.Phrase.List("quỳnh lựu")));
     }
 }
+
+/// <summary>
+/// Typed without diacritics, syllables of the plan's words read as fillers ("luc" as "lúc", "tu" as "từ"); the index's
+/// words keep them in the topic, so the unaccented question reads, and is answered, as the accented one.
+/// </summary>
+public sealed class DocumentWordTests(KnowledgeBaseFixture kb) : IClassFixture<KnowledgeBaseFixture>
+{
+    [Theory]
+    [InlineData("nang luc so cua hoc sinh gom nhung gi", "luc")]
+    [InlineData("so diem dien tu ai phu trach", "tu")]
+    public void A_syllable_that_completes_a_word_of_the_documents_stays_in_the_topic(string question, string syllable)
+    {
+        Assert.DoesNotContain(syllable, QuestionReader.Read(question).TopicWords);
+        Assert.Contains(syllable, QuestionReader.Read(question, kb.Index.IsWord).TopicWords);
+    }
+
+    [Fact]
+    public void A_filler_next_to_a_word_it_does_not_form_with_stays_out()
+    {
+        Assert.True(kb.Index.IsWord("nang", "luc"));
+        Assert.False(kb.Index.IsWord("thang", "nay"));
+        Assert.DoesNotContain("nay", QuestionReader.Read("bao cao thang nay nop khi nao", kb.Index.IsWord).TopicWords);
+    }
+
+    [Theory]
+    [InlineData("Khung năng lực số của người học gồm mấy miền?")]
+    [InlineData("Hồ sơ học bạ điện tử do phòng nào chịu trách nhiệm?")]
+    public void The_unaccented_question_gets_the_accented_questions_answer(string question)
+    {
+        var answerer = kb.Answerer();
+        var accented = answerer.Ask(question);
+        var plain = answerer.Ask(VietnameseText.Fold(question));
+        Assert.True(accented.Found, accented.Answer);
+        Assert.Equal(accented.Answer, plain.Answer);
+    }
+}

@@ -25,7 +25,7 @@ internal sealed class PlanFactsPlugin(IKnowledgeSearch search, KnowledgeIndexHol
     {
         // The same fact model and topic linking the deterministic answers use.
         var index = knowledge.Current;
-        var linker = new TopicLinker(QuestionReader.Read(topic), index.Index, index.Analyzer.Glossary);
+        var linker = new TopicLinker(QuestionReader.Read(topic, index.IsWord), index.Index, index.Analyzer.Glossary);
         var records = index.Facts.Records.Select(r => (Record: r, linker.Match(r.Terms).Score)).Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score).Take(MaxRows).ToList();
         if (records.Count == 0)

@@ -43,12 +43,16 @@ internal static class DeclineAnswer
         }
 
         // Matched without diacritics, so a question typed with or without them gets the same suggestions.
-        var folded = Understanding.QuestionReader.Read(global::DtsAssistant.Text.VietnameseText.NormalizeAndFold(context.Question.Text));
+        var folded = Understanding.QuestionReader.Read(global::DtsAssistant.Text.VietnameseText.NormalizeAndFold(context.Question.Text), context.Index.IsWord);
         var linker = folded.TopicTokens.Count > 0 ? new Facts.TopicLinker(folded, context.Index.Index, context.Index.Analyzer.Glossary) : null;
-        var ranked = records
-            .Select((r, i) => (Record: r, Score: linker?.Match(r.Terms).Score ?? 0, Order: i))
+        // Records the topic touches first, best first; then every record in table order (a record that shares no word
+        // with the topic scores 0, so only the first of each label can be offered from that part).
+        var touched = linker is null ? [] : context.Facts.RecordsUsingAny(folded.TopicTokens)
+            .Select(r => (Record: r, linker.Match(r.Terms).Score))
+            .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Order)
+            .ToList();
+        var ranked = touched.Concat(records.Select(r => (Record: r, Score: 0.0)))
             .DistinctBy(x => x.Record.Label)
             .Take(Suggestions - 1)
             .Select(x => $"\"Ai chủ trì {x.Record.Name} ({Short(x.Record.Text)})?\"")

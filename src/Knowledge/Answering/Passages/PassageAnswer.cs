@@ -62,7 +62,7 @@ internal static partial class PassageAnswer
         var topScore = hits[0].Score;
         var question = context.Question.Text;
         var kind = KindOf(context.Question);
-        var counted = VietnameseAnalyzer.CountedNoun(context.Tokens);
+        var counted = VietnameseAnalyzer.CountedNoun(context.Tokens, context.Index.IsWord);
         var asksDocument = kind == QuestionKind.Reference && AsksForDocument(question);
         var analyzer = scorer.Index.Analyzer;
         var rowMarkers = kind == QuestionKind.Responsibility && RowRoleMarkers.Any(VietnameseText.NormalizeAndFold(question).Contains);
