@@ -118,10 +118,13 @@ internal static class QuestionLexicon
         "giúp được gì", "làm được gì", "giúp gì", "hỗ trợ gì", "hướng dẫn sử dụng", "dùng thế nào", "hỏi gì", "có thể hỏi",
         "help", "trợ giúp", "biết gì", "làm gì được", "giúp được những gì", "làm được những gì");
 
-    public static readonly Phrase[][] AllIntentPhrases =
+    private static readonly Phrase[][] AllIntentPhrases =
     [
         WhoLeads, WhoCoordinates, WhoImplements, When, HowMuch, StrongHowTo, HowTo, WhichDocument, WhatIs, ListByUnit, Recipient,
     ];
+
+    /// <summary>Every question word of every intent in one list, to take them all out of a topic in one pass.</summary>
+    public static readonly Phrase[] AnyIntentPhrase = [.. AllIntentPhrases.SelectMany(list => list)];
 
     // Everyday words around a question that name no topic ("cho hỏi", "vậy", "nhỉ", "đến", "phải").
     private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)

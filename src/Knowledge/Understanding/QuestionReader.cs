@@ -33,10 +33,7 @@ public static class QuestionReader
             : ReadIntent(words, question);
 
         // Every question word is taken out of the topic, whatever intent won.
-        foreach (var list in QuestionLexicon.AllIntentPhrases)
-        {
-            words.MarkAny(list, removed);
-        }
+        words.MarkAny(QuestionLexicon.AnyIntentPhrase, removed);
 
         words.MarkAny(QuestionLexicon.PlanItself, removed);
         var mentionsReport = words.Has(QuestionLexicon.Report) || words.Has(QuestionLexicon.SubmitOnly);
