@@ -119,6 +119,7 @@ public sealed class AnswerTests(KnowledgeBaseFixture kb) : IClassFixture<Knowled
     [Theory]
     [InlineData("UBND xã có trách nhiệm gì?")]
     [InlineData("UBND xa co trach nhiem gi")]
+    [InlineData("Trách nhiệm của UBND xã là gì?")]
     public void A_duty_question_finds_its_section_even_when_it_ranks_low(string question)
     {
         var answer = Ask(question);

@@ -34,6 +34,11 @@ internal static class QuestionLexicon
 
     public static readonly Phrase[] Duties = Phrase.List("trách nhiệm gì", "nhiệm vụ gì", "trách nhiệm như thế nào", "những nhiệm vụ gì", "nhiệm vụ như thế nào");
 
+    /// <summary>"Trách nhiệm của UBND xã là gì?": the duty nouns with "là gì" ask for the duties too.</summary>
+    public static readonly Phrase[] DutyOf = Phrase.List("trách nhiệm của", "nhiệm vụ của");
+
+    public static readonly Phrase[] IsWhat = Phrase.List("là gì", "gồm những gì", "là những gì");
+
     public static readonly Phrase[] HowMuch = Phrase.List(
         "bao nhiêu", "tỷ lệ", "tỉ lệ", "phần trăm", "cần đạt", "phải đạt", "đạt", "mấy phần trăm", "mấy");
 
