@@ -223,12 +223,21 @@ public sealed class VietnameseAnalyzer(Glossary glossary)
         return null;
     }
 
+    private static readonly Dictionary<string, string[][]> QuestionPhrasesByFirstWord = QuestionPhrases
+        .GroupBy(p => p[0], StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
     private static HashSet<string> QuestionWords(IReadOnlyList<Token> tokens)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < tokens.Count; i++)
         {
-            foreach (var phrase in QuestionPhrases)
+            if (!QuestionPhrasesByFirstWord.TryGetValue(tokens[i].Folded, out var phrases))
+            {
+                continue;
+            }
+
+            foreach (var phrase in phrases)
             {
                 if (StartsAt(tokens, i, phrase))
                 {

@@ -24,22 +24,61 @@ internal sealed class PassageScorer
     {
         _index = index;
         Analysis = analysis;
-        _terms = analysis.TermIds.Select(t => (t.Id, index.Index.Idf(t.Id) * t.Weight)).ToArray();
+        var termIds = analysis.TermIds;
+        _terms = new (uint, double)[termIds.Count];
+        for (var i = 0; i < termIds.Count; i++)
+        {
+            _terms[i] = (termIds[i].Id, index.Index.Idf(termIds[i].Id) * termIds[i].Weight);
+        }
+
         _words = [.. analysis.ContentWords];
-        _wordTerms = _words.Select(w => Id("u:" + w)).ToArray();
-        _wordWeights = _wordTerms.Select(index.Index.Idf).ToArray();
+        _wordTerms = new uint[_words.Length];
+        _wordWeights = new double[_words.Length];
+        _accentedForms = new uint[]?[_words.Length];
 
         // A word typed with its diacritics is covered only by the same word: "lương" (salary) is not "lượng" in "chất
         // lượng", though both fold to "luong". Words typed without diacritics match every accented form.
         var accented = analysis.AccentedTerms;
-        _accentedForms = _words.Select(w => accented.TryGetValue(w, out var forms) ? forms.Select(Id).ToArray() : null).ToArray();
+        for (var i = 0; i < _words.Length; i++)
+        {
+            _wordTerms[i] = Id("u:" + _words[i]);
+            _wordWeights[i] = index.Index.Idf(_wordTerms[i]);
+            if (accented.TryGetValue(_words[i], out var forms))
+            {
+                _accentedForms[i] = forms.ConvertAll(Id).ToArray();
+            }
+        }
 
         // A glossary entry whose either form the text holds covers the words of both forms.
-        _mentions = analysis.GlossaryMentions
-            .Select(e => (e.AbbreviationTokens.Select(t => Id("u:" + t)).ToArray(), e.ExpansionTokens.Select(t => Id("u:" + t)).ToArray(),
-                Indices(w => e.AbbreviationTokens.Contains(w) || e.ExpansionTokens.Contains(w))))
-            .ToArray();
-        _phrases = Phrases(index, analysis).Select(p => (Id(p.Term), Indices(w => w == p.First || w == p.Second))).ToArray();
+        _mentions = new (uint[], uint[], int[])[analysis.GlossaryMentions.Count];
+        for (var m = 0; m < _mentions.Length; m++)
+        {
+            var entry = analysis.GlossaryMentions[m];
+            _mentions[m] = (Ids(entry.AbbreviationTokens), Ids(entry.ExpansionTokens),
+                Indices(w => Array.IndexOf(entry.AbbreviationTokens, w) >= 0 || Array.IndexOf(entry.ExpansionTokens, w) >= 0));
+        }
+
+        var phrases = new List<(uint, int[])>();
+        foreach (var (term, first, second) in analysis.Bigrams)
+        {
+            if (first != second && Array.IndexOf(_words, first) >= 0 && Array.IndexOf(_words, second) >= 0 && index.Index.Contains(term))
+            {
+                phrases.Add((Id(term), Indices(w => w == first || w == second)));
+            }
+        }
+
+        _phrases = [.. phrases];
+    }
+
+    private static uint[] Ids(string[] words)
+    {
+        var ids = new uint[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            ids[i] = Id("u:" + words[i]);
+        }
+
+        return ids;
     }
 
     public KnowledgeIndex Index => _index;
@@ -153,7 +192,19 @@ internal sealed class PassageScorer
         return score;
     }
 
-    private int[] Indices(Func<string, bool> holds) => Enumerable.Range(0, _words.Length).Where(i => holds(_words[i])).ToArray();
+    private int[] Indices(Func<string, bool> holds)
+    {
+        var indices = new List<int>();
+        for (var i = 0; i < _words.Length; i++)
+        {
+            if (holds(_words[i]))
+            {
+                indices.Add(i);
+            }
+        }
+
+        return [.. indices];
+    }
 
     private static uint Id(string term) => VietnameseAnalyzer.TermIndex(term);
 
@@ -181,12 +232,5 @@ internal sealed class PassageScorer
         }
 
         return true;
-    }
-
-    /// <summary>The question's adjacent content-word pairs that occur as a pair somewhere in the documents.</summary>
-    private static IEnumerable<(string Term, string First, string Second)> Phrases(KnowledgeIndex index, QueryAnalysis analysis)
-    {
-        var content = new HashSet<string>(analysis.ContentWords, StringComparer.Ordinal);
-        return analysis.Bigrams.Where(b => b.First != b.Second && content.Contains(b.First) && content.Contains(b.Second) && index.Index.Contains(b.Term));
     }
 }
