@@ -205,8 +205,9 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
         }
 
         // Only text sentences holding more of the topic than the record may answer instead of it; a sentence holds no
-        // more of it than its heading and sentences together, so a question no chunk's text covers stops here.
-        if (onlyCovering && !hits.Any(h => h.Chunk.Row is null && scorer.Coverage(ChunkPassage.Of(h.Chunk).TextTerms(index.Analyzer)) >= sentenceCoverage))
+        // more of it than its heading and sentences together, so a question no quoted chunk's text covers stops here.
+        var quoted = hits.Count > Quoted ? hits.Take(Quoted).ToList() : hits;
+        if (onlyCovering && !quoted.Any(h => h.Chunk.Row is null && CoversMore(context, scorer, ChunkPassage.Of(h.Chunk), sentenceCoverage)))
         {
             return null;
         }
@@ -216,6 +217,9 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
             return duties;
         }
 
-        return PassageAnswer.Best(context, scorer, hits.Count > Quoted ? hits.Take(Quoted).ToList() : hits, sentenceCoverage, onlyCovering);
+        return PassageAnswer.Best(context, scorer, quoted, sentenceCoverage, onlyCovering);
     }
+
+    private bool CoversMore(AnswerContext context, PassageScorer scorer, ChunkPassage passage, double coverage) =>
+        scorer.Coverage(passage.TextTerms(index.Analyzer)) >= coverage && context.Linker.Match(passage.Topic(index.Analyzer.Glossary)).Coverage >= coverage;
 }

@@ -39,6 +39,7 @@ internal sealed class ChunkPassage
     private HashSet<uint>? _indexTerms;
     private HashSet<uint>? _textTerms;
     private (Facts.TopicTerms Topic, HashSet<uint> Terms)? _rowHeld;
+    private Facts.TopicTerms? _topic;
 
     private ChunkPassage(KnowledgeChunk chunk)
     {
@@ -74,6 +75,26 @@ internal sealed class ChunkPassage
     /// <summary>The heading and one sentence as topic linking sees them (does the quote hold the question's topic?).</summary>
     public Facts.TopicTerms HeldTopic(int sentence, Glossary glossary) =>
         _heldTopics[sentence] ??= new Facts.TopicTerms(_chunk.Heading + "\n" + Sentences[sentence], glossary);
+
+    /// <summary>
+    /// Every sentence with the heading, as topic linking sees them together (the union of <see cref="HeldTopic"/>): no
+    /// sentence of the chunk holds more of a topic than this does.
+    /// </summary>
+    public Facts.TopicTerms Topic(Glossary glossary)
+    {
+        if (_topic is null)
+        {
+            var topic = new Facts.TopicTerms(Sentences.Count > 0 ? _chunk.Heading + "\n" + Sentences[0] : _chunk.Heading, glossary);
+            for (var i = 1; i < Sentences.Count; i++)
+            {
+                topic.Include(_chunk.Heading + "\n" + Sentences[i]);
+            }
+
+            _topic = topic;
+        }
+
+        return _topic;
+    }
 
     /// <summary>A table row's heading and whole text, as topic linking and coverage see them (a quoted row).</summary>
     public (Facts.TopicTerms Topic, IReadOnlySet<uint> Terms) RowHeld(Glossary glossary, VietnameseAnalyzer analyzer)
