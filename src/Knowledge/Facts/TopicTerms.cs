@@ -84,9 +84,7 @@ public sealed class TopicTerms
     /// <summary>The same with the word's key made beforehand (<see cref="WordKey"/>).</summary>
     public bool Covers((bool Accented, ulong Key) word) => word.Accented ? _accented.Contains(word.Key) : _folded.Contains(word.Key);
 
-    public bool HasBigram(string first, string second) => _bigrams.Contains(PairKey(first, second));
-
-    /// <summary>The same with the pair's key made beforehand (<see cref="PairKey"/>).</summary>
+    /// <summary>Whether the fact has the pair of folded words whose key this is (<see cref="PairKey"/>).</summary>
     public bool HasBigram(ulong key) => _bigrams.Contains(key);
 
     /// <summary>The keys of every folded word the fact uses (an accented word it uses is also there, folded).</summary>
