@@ -231,8 +231,8 @@ public sealed class AnswerTests(KnowledgeBaseFixture kb) : IClassFixture<Knowled
     public void Long_indicator_text_is_cut_after_the_words_the_question_asked_about()
     {
         var subject = "một hai ba bốn năm sáu bảy tám chín mười mười một mười hai mười ba mười bốn mười lăm mười sáu mười bảy mười tám mười chín hai mươi";
-        Assert.EndsWith("…", AnswerComposer.ShortSubject(subject, []), StringComparison.Ordinal);
-        Assert.Contains("mười chín", AnswerComposer.ShortSubject(subject, ["chin"]), StringComparison.Ordinal);
+        Assert.EndsWith("…", TextCuts.ShortSubject(subject, []), StringComparison.Ordinal);
+        Assert.Contains("mười chín", TextCuts.ShortSubject(subject, ["chin"]), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,9 +42,6 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
     /// <summary>Of those, the chunks whose every sentence competes to be the answer.</summary>
     private const int Quoted = 10;
 
-    /// <summary>Kept for callers of the old composer (tests): the short form of a long item text.</summary>
-    internal static string ShortSubject(string subject, IReadOnlyCollection<string> questionWords) => TextCuts.ShortSubject(subject, questionWords);
-
     public KnowledgeAnswer Answer(string question) => Answer(QuestionReader.Read(question, index.IsWord));
 
     public KnowledgeAnswer Answer(UnderstoodQuestion question)
