@@ -105,11 +105,16 @@ internal static partial class PassageAnswer
 
         // Prefer a passage that holds the kind of fact asked for (a date for "khi nào", a unit for "ai") over a
         // slightly better match that does not answer.
-        var best = candidates.MaxBy(c => c.Score)!;
-        var typed = candidates.Where(c => HoldsAnswer(c, kind, asksDocument)).MaxBy(c => c.Score);
-        if (typed is not null && !HoldsAnswer(best, kind, asksDocument) && typed.Score >= best.Score * 0.45)
+        if (candidates.Count == 0)
         {
-            best = typed;
+            return null;
+        }
+
+        var best = candidates.MaxBy(c => c.Score);
+        var typed = candidates.Where(c => HoldsAnswer(c, kind, asksDocument)).Select(c => (Candidate?)c).MaxBy(c => c!.Value.Score);
+        if (typed is { } holding && !HoldsAnswer(best, kind, asksDocument) && holding.Score >= best.Score * 0.45)
+        {
+            best = holding;
         }
 
         // The winner must hold the question's topic, not just share a few words with it: an unrelated quote is no answer.
@@ -167,10 +172,11 @@ internal static partial class PassageAnswer
         }
 
         var parts = new List<string> { sentence };
-        var second = candidates.Where(c => c != best && c.Chunk == best.Chunk && c.Index != best.Index && c.Score >= best.Score * 0.75).MaxBy(c => c.Score);
-        if (kind is QuestionKind.Practice or QuestionKind.General && second is not null && sentence.Length < 300)
+        var second = candidates.Where(c => ReferenceEquals(c.Chunk, best.Chunk) && c.Index != best.Index && c.Score >= best.Score * 0.75)
+            .Select(c => (Candidate?)c).MaxBy(c => c!.Value.Score);
+        if (kind is QuestionKind.Practice or QuestionKind.General && second is { } next && sentence.Length < 300)
         {
-            parts.Insert(second.Index < best.Index ? 0 : 1, ClauseTrimmer.Trim(second.Sentences[second.Index], scorer));
+            parts.Insert(next.Index < best.Index ? 0 : 1, ClauseTrimmer.Trim(next.Sentences[next.Index], scorer));
         }
 
         parts.AddRange(parts.SelectMany(p => FootnotesFor(scorer, p, best.Chunk, kind)).Distinct().ToList());
@@ -334,7 +340,8 @@ internal static partial class PassageAnswer
         _ => 1.0,
     };
 
-    private sealed record Candidate(KnowledgeChunk Chunk, IReadOnlyList<string> Sentences, int Index, double Score, SentenceTraits Traits);
+    /// <summary>One sentence (or table row) competing to be the answer: a value, as a question makes dozens.</summary>
+    private readonly record struct Candidate(KnowledgeChunk Chunk, IReadOnlyList<string> Sentences, int Index, double Score, SentenceTraits Traits);
 
     [GeneratedRegex(@"\b(Phòng|phòng|Văn phòng|UBND|Ủy ban|Sở|Bộ|Ban|cơ sở giáo dục|đơn vị|trường|giáo viên|viên chức|Thủ tướng|Chính phủ|Quốc hội)\b")]
     private static partial Regex UnitName();
