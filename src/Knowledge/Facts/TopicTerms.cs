@@ -38,7 +38,7 @@ public sealed class TopicTerms
         var words = folded.ToArray();
         foreach (var (typed, written) in Understanding.QuestionLexicon.Equivalents)
         {
-            if (Contains(words, written.Folded))
+            if (Glossary.IndexOf(words, written.Folded) >= 0)
             {
                 Add(typed.Tokens);
                 folded.AddRange(typed.Folded);
@@ -48,12 +48,12 @@ public sealed class TopicTerms
         var all = folded.Count == words.Length ? words : folded.ToArray();
         foreach (var entry in _glossary.Entries)
         {
-            var at = IndexOf(all, entry.AbbreviationTokens);
+            var at = Glossary.IndexOf(all, entry.AbbreviationTokens);
             var length = entry.AbbreviationTokens.Length;
             var other = entry.ExpansionTokens;
             if (at < 0 && entry.ExpansionTokens.Length > 1)
             {
-                at = IndexOf(all, entry.ExpansionTokens);
+                at = Glossary.IndexOf(all, entry.ExpansionTokens);
                 length = entry.ExpansionTokens.Length;
                 other = entry.AbbreviationTokens;
             }
@@ -123,31 +123,5 @@ public sealed class TopicTerms
                 _bigrams.Add(PairKey(tokens[i].Folded, tokens[i + 1].Folded));
             }
         }
-    }
-
-    private static bool Contains(string[] haystack, string[] needle) => IndexOf(haystack, needle) >= 0;
-
-    private static int IndexOf(string[] haystack, string[] needle)
-    {
-        if (needle.Length == 0)
-        {
-            return -1;
-        }
-
-        for (var i = 0; i + needle.Length <= haystack.Length; i++)
-        {
-            var match = true;
-            for (var j = 0; j < needle.Length && match; j++)
-            {
-                match = haystack[i + j] == needle[j];
-            }
-
-            if (match)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -95,7 +95,8 @@ public sealed class Glossary(IReadOnlyList<GlossaryEntry> entries)
         }
     }
 
-    private static int IndexOf(string[] haystack, string[] needle)
+    /// <summary>Where a run of folded words first stands in another ("so", "diem" in "... so diem dien tu ..."); -1 if nowhere.</summary>
+    internal static int IndexOf(string[] haystack, string[] needle)
     {
         if (needle.Length == 0)
         {
