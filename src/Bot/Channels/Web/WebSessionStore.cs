@@ -28,12 +28,7 @@ internal sealed class WebSessionStore : IDisposable
     {
         _time = time;
         _idleLifetime = idleLifetime;
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        // Chat ids, tokens and web history: only the owner may read the file (its -wal/-shm get the same mode).
-        DtsAssistant.Reporting.Backup.OwnerOnlyFile.CreateIfMissing(full);
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
-        _connection.Open();
+        _connection = SqliteCommands.OpenOwnerOnly(path);
         _connection.Execute("""
             PRAGMA journal_mode = WAL;
             PRAGMA busy_timeout = 5000;
