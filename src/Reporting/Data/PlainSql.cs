@@ -14,8 +14,16 @@ public static class PlainSql
     public static DbCommand Command(this ReportingDbContext db, string sql, params (string Name, object? Value)[] parameters)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return Command(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), sql, parameters);
+    }
+
+    /// <summary>The same on a connection and transaction held outside a context.</summary>
+    public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {

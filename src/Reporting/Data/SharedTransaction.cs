@@ -94,21 +94,8 @@ public sealed class SharedTransaction : IAsyncDisposable
     }
 
     /// <summary>A command on the shared connection, inside the transaction when it has begun.</summary>
-    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
+    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters) =>
+        PlainSql.Command(_connection, _transaction, sql, parameters);
 
     /// <summary>Begins the transaction now if it has not begun (a write is about to follow).</summary>
     public async Task EnsureTransactionAsync(CancellationToken ct)
