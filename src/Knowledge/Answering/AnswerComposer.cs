@@ -189,12 +189,12 @@ internal sealed class AnswerComposer(KnowledgeIndex index, DateOnly today, Repor
         }
 
         // One everyday word ("ngày", "trường") is not a topic the documents can answer.
-        if (analysis.GlossaryMentions.Count == 0 && analysis.ContentWords.Sum(w => index.Index.Idf("u:" + w)) < MinTopicWeight)
+        var scorer = new PassageScorer(index, analysis);
+        if (analysis.GlossaryMentions.Count == 0 && scorer.ContentWeight < MinTopicWeight)
         {
             return null;
         }
 
-        var scorer = new PassageScorer(index, analysis);
         var hits = index.Search(analysis, Candidates);
         if (hits.Count == 0 || !Covered(hits, scorer))
         {

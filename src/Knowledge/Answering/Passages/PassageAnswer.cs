@@ -265,7 +265,7 @@ internal static partial class PassageAnswer
     public static KnowledgeAnswer? Duties(PassageScorer scorer, IReadOnlyList<(KnowledgeChunk Chunk, double Score)> hits)
     {
         var best = hits.Where(h => h.Chunk.Row is null && h.Chunk.Heading.Length > 0)
-            .Select(h => (h.Chunk, Coverage: scorer.Coverage(h.Chunk.Heading, DutyWords)))
+            .Select(h => (h.Chunk, Coverage: scorer.Coverage(ChunkPassage.Of(h.Chunk).HeadingTerms(scorer.Index.Analyzer), DutyWords)))
             .OrderByDescending(h => h.Coverage)
             .FirstOrDefault();
         if (best.Chunk is null || best.Coverage < 0.6)

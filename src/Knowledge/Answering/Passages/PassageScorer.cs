@@ -85,6 +85,9 @@ internal sealed class PassageScorer
 
     public QueryAnalysis Analysis { get; }
 
+    /// <summary>Σ idf of the question's content words: how much it names at all.</summary>
+    public double ContentWeight => _wordWeights.Sum();
+
     public double Coverage(string text, IReadOnlySet<string>? ignore = null, bool phrases = false) => Coverage(_index.TermSet(text), ignore, phrases);
 
     /// <summary>
