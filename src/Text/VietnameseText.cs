@@ -286,6 +286,8 @@ public static class VietnameseText
     // Only syllables ending in the glide pair are ambiguous: "hoàn" has one accepted form, "hoà/hòa" has two.
     private static string UnifyTonePlacement(string text)
     {
+        // Lower-casing NFC text can leave it out of NFC: "Ϋ" + grave has no capital precomposed form, "ϋ" + grave has.
+        text = Nfc(text);
         if (text.Length < 2)
         {
             return text;

@@ -55,6 +55,14 @@ public sealed class VietnameseTextEquivalenceTests
         Assert.Equal(expected, VietnameseText.Normalize(text));
 
     [Fact]
+    public void Lower_casing_that_makes_a_composable_pair_is_composed_again()
+    {
+        // No capital "Ϋ" with grave exists, so NFC leaves the pair apart; its lower case "ῢ" is one character.
+        Assert.Equal("\u1FE2", VietnameseText.Normalize("\u03AB\u0300"));
+        Assert.Equal("\u1FE2".Normalize(NormalizationForm.FormC), ReferenceNormalize("\u03AB\u0300"));
+    }
+
+    [Fact]
     public void Lone_surrogates_are_dropped_not_thrown()
     {
         Assert.Equal("ab", VietnameseText.Fold("a\uD83Db"));
