@@ -91,43 +91,54 @@ public sealed class InvertedIndex
 
         // The shared pool hands out arrays other code has written to: clear before use (a memset, cheap even at 100k).
         var scores = ArrayPool<float>.Shared.Rent(DocumentCount);
+        // Posting weights are positive, so a document is counted once: one slot each, and one for the last overwrite.
+        var touched = ArrayPool<int>.Shared.Rent(DocumentCount + 1);
         Array.Clear(scores, 0, DocumentCount);
-        var touched = new List<int>(Math.Min(DocumentCount, 256));
+        var count = 0;
         try
         {
-            var seen = new HashSet<uint>(queryTerms.Count);
+            Span<uint> seen = queryTerms.Count <= 256 ? stackalloc uint[queryTerms.Count] : new uint[queryTerms.Count];
+            var distinct = 0;
             foreach (var (index, weight) in queryTerms)
             {
-                if (!seen.Add(index) || !_postings.TryGetValue(index, out var postings))
+                if (seen[..distinct].Contains(index) || !_postings.TryGetValue(index, out var postings))
                 {
                     continue;
                 }
 
+                seen[distinct++] = index;
                 var factor = _idf[index] * weight;
+                if (!(factor > 0))
+                {
+                    continue; // adds nothing: a document it alone would touch is no match
+                }
+
+                // Whether a document is touched for the first time is a coin toss per posting: recorded without a
+                // branch (the slot is overwritten unless the score was still zero), as a mispredicted branch costs more
+                // than the rest of the loop.
                 foreach (var posting in postings)
                 {
-                    if (scores[posting.Document] == 0)
-                    {
-                        touched.Add(posting.Document);
-                    }
-
-                    scores[posting.Document] += factor * posting.Weight;
+                    ref var score = ref scores[posting.Document];
+                    touched[count] = posting.Document;
+                    count += score == 0 ? 1 : 0;
+                    score += factor * posting.Weight;
                 }
             }
 
-            return TopOf(scores, touched, top);
+            return TopOf(scores, touched.AsSpan(0, count), top);
         }
         finally
         {
             ArrayPool<float>.Shared.Return(scores);
+            ArrayPool<int>.Shared.Return(touched);
         }
     }
 
-    private static List<(int Document, double Score)> TopOf(float[] scores, List<int> touched, int top)
+    private static List<(int Document, double Score)> TopOf(float[] scores, ReadOnlySpan<int> touched, int top)
     {
         // The best k kept in order by insertion: k is small (a page of candidates), and most documents fall below the
         // k-th best at once. Ties go to the earlier document.
-        var documents = new int[Math.Min(top, touched.Count)];
+        var documents = new int[Math.Min(top, touched.Length)];
         var best = new float[documents.Length];
         var count = 0;
         foreach (var doc in touched)

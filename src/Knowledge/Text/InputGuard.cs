@@ -43,14 +43,16 @@ public static class InputGuard
             return Invalid(UnreadableReply);
         }
 
+        // One pass: white space collapsed to single spaces between words, none at either end.
         var builder = new StringBuilder(text.Length);
         var controls = 0;
+        var pendingSpace = false;
         foreach (var c in text)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (c is '\n' or '\r' or '\t' || char.IsWhiteSpace(c))
             {
-                builder.Append(' ');
+                pendingSpace = builder.Length > 0;
             }
             else if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
                 || c == '\uFFFD')
@@ -60,6 +62,12 @@ public static class InputGuard
             }
             else
             {
+                if (pendingSpace)
+                {
+                    builder.Append(' ');
+                    pendingSpace = false;
+                }
+
                 builder.Append(c);
             }
         }
@@ -69,7 +77,7 @@ public static class InputGuard
             return Invalid(UnreadableReply);
         }
 
-        var cleaned = string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var cleaned = builder.ToString();
         if (cleaned.Length > MaxLength)
         {
             return Invalid(TooLongReply);

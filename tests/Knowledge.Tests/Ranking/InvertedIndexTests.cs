@@ -38,6 +38,22 @@ public sealed class InvertedIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(64)]
+    [InlineData(1024)]
+    public void A_query_that_touches_every_document_ranks_them_all(int count)
+    {
+        // Every document holds both terms: each is touched once, however many postings reach it.
+        var documents = Enumerable.Range(0, count).Select(d => (IReadOnlyList<string>)["u:x", "u:y", .. Enumerable.Repeat("u:z", d % 3)]).ToList();
+        var index = InvertedIndex.Build(documents.Select(d => (d, d.Count)).ToList());
+
+        var hits = index.Search([(VietnameseAnalyzer.TermIndex("u:x"), 1f), (VietnameseAnalyzer.TermIndex("u:y"), 1f), (VietnameseAnalyzer.TermIndex("u:x"), 1f)], count + 5);
+
+        Assert.Equal(count, hits.Count);
+        Assert.Equal(Enumerable.Range(0, count).OrderBy(d => documents[d].Count).ThenBy(d => d), hits.Select(h => h.Document));
+    }
+
     // BM25 written out for one document: Σ idf · weight · saturated tf, in float as the index accumulates.
     private static float Score(InvertedIndex index, List<string> document, Dictionary<string, float> query)
     {

@@ -38,6 +38,7 @@ internal sealed class ChunkPassage
     private HashSet<uint>? _rowTerms;
     private HashSet<uint>? _indexTerms;
     private HashSet<uint>? _textTerms;
+    private Dictionary<uint, ulong>? _sentenceMasks;
     private (Facts.TopicTerms Topic, HashSet<uint> Terms)? _rowHeld;
     private Facts.TopicTerms? _topic;
 
@@ -124,6 +125,34 @@ internal sealed class ChunkPassage
         }
 
         return _textTerms;
+    }
+
+    /// <summary>
+    /// For each term of the sentences, which of them hold it (bit i: sentence i): a question term is looked up once per
+    /// chunk instead of once per sentence. Null for a chunk of more than 64 sentences (scored sentence by sentence).
+    /// </summary>
+    public IReadOnlyDictionary<uint, ulong>? SentenceMasks(VietnameseAnalyzer analyzer)
+    {
+        if (Sentences.Count > 64)
+        {
+            return null;
+        }
+
+        if (_sentenceMasks is null)
+        {
+            var masks = new Dictionary<uint, ulong>();
+            for (var i = 0; i < Sentences.Count; i++)
+            {
+                foreach (var term in Terms(i, analyzer))
+                {
+                    masks[term] = masks.GetValueOrDefault(term) | (1UL << i);
+                }
+            }
+
+            _sentenceMasks = masks;
+        }
+
+        return _sentenceMasks;
     }
 
     /// <summary>The terms of the whole chunk as indexed (text with its headings): does the chunk cover the question at all?</summary>

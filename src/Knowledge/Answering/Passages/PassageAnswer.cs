@@ -80,15 +80,18 @@ internal static partial class PassageAnswer
                 continue;
             }
 
-            var among = scorer.TermsIn(passage.TextTerms(analyzer));
-            var heading = PassageScorer.Score(passage.HeadingTerms(analyzer), among) * 0.3;
+            // The heading's terms are among the chunk's: scored against all the question's terms, the sum is the same.
+            var heading = scorer.Score(passage.HeadingTerms(analyzer)) * 0.3;
+            var masks = passage.SentenceMasks(analyzer);
+            var among = masks is null ? scorer.TermsIn(passage.TextTerms(analyzer)) : null;
+            var bySentence = masks is null ? null : scorer.TermsIn(masks);
             var sentences = passage.Sentences;
             for (var i = 0; i < sentences.Count; i++)
             {
                 var traits = passage.Traits[i];
                 var countBonus = counted is not null && Regex.IsMatch(passage.Folded(i), $@"\d+ {Regex.Escape(counted)}\b") ? 3.0 : 1.0;
                 var boilerplate = traits.HasFlag(SentenceTraits.Boilerplate) ? 0.35 : 1.0;
-                candidates.Add(new Candidate(chunk, sentences, i, (PassageScorer.Score(passage.Terms(i, analyzer), among) + heading) * factor * KindBonus(traits, kind, asksDocument) * countBonus * boilerplate
+                candidates.Add(new Candidate(chunk, sentences, i, ((bySentence is null ? PassageScorer.Score(passage.Terms(i, analyzer), among!) : PassageScorer.Score(i, bySentence)) + heading) * factor * KindBonus(traits, kind, asksDocument) * countBonus * boilerplate
                     * (kind == QuestionKind.Target ? TargetCoverage(scorer, passage.HeldTerms(i, analyzer)) : 1.0), traits));
             }
         }

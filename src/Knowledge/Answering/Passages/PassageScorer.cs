@@ -162,6 +162,42 @@ internal sealed class PassageScorer
         return Array.FindAll(_terms, t => chunkTerms.Contains(t.Term));
     }
 
+    /// <summary>
+    /// The question's terms that a chunk's sentences hold, with their weights and which sentences hold each (see
+    /// <see cref="ChunkPassage.SentenceMasks"/>), in the question's order.
+    /// </summary>
+    public (double Weight, ulong Sentences)[] TermsIn(IReadOnlyDictionary<uint, ulong> sentenceMasks)
+    {
+        ArgumentNullException.ThrowIfNull(sentenceMasks);
+        var held = new List<(double, ulong)>();
+        foreach (var (term, weight) in _terms)
+        {
+            if (sentenceMasks.TryGetValue(term, out var mask))
+            {
+                held.Add((weight, mask));
+            }
+        }
+
+        return [.. held];
+    }
+
+    /// <summary>Σ weight of the terms (<see cref="TermsIn(IReadOnlyDictionary{uint, ulong})"/>) that sentence i holds: the same sum, in the same order, as <see cref="Score(IReadOnlySet{uint}, ValueTuple{uint, double}[])"/> on its terms.</summary>
+    public static double Score(int sentence, (double Weight, ulong Sentences)[] among)
+    {
+        ArgumentNullException.ThrowIfNull(among);
+        var bit = 1UL << sentence;
+        double score = 0;
+        foreach (var (weight, sentences) in among)
+        {
+            if ((sentences & bit) != 0)
+            {
+                score += weight;
+            }
+        }
+
+        return score;
+    }
+
     /// <summary>Σ idf · weight of the given question terms (<see cref="TermsIn"/>) that the text holds.</summary>
     public static double Score(IReadOnlySet<uint> terms, (uint Term, double Weight)[] among)
     {
