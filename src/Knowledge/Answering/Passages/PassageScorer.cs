@@ -181,7 +181,10 @@ internal sealed class PassageScorer
         return [.. held];
     }
 
-    /// <summary>Σ weight of the terms (<see cref="TermsIn(IReadOnlyDictionary{uint, ulong})"/>) that sentence i holds: the same sum, in the same order, as <see cref="Score(IReadOnlySet{uint}, ValueTuple{uint, double}[])"/> on its terms.</summary>
+    /// <summary>
+    /// Σ weight of the terms (<see cref="TermsIn(IReadOnlyDictionary{uint, ulong})"/>) that sentence i holds: the same
+    /// sum, added in the same order, as <see cref="Score(IReadOnlySet{uint}, ValueTuple{uint, double}[])"/> on its terms.
+    /// </summary>
     public static double Score(int sentence, (double Weight, ulong Sentences)[] among)
     {
         ArgumentNullException.ThrowIfNull(among);
