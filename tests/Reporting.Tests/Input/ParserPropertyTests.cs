@@ -73,6 +73,8 @@ public sealed class ParserPropertyTests
     [InlineData("99999999999999999999999999999/3")]
     [InlineData("1.234.567.890.123.456.789.012.345.678")]
     [InlineData("45/99999999999999999999999999999999")]
+    [InlineData("5160639254412097532141575172/6")]
+    [InlineData("-5160639254412097532141575172/6")]
     public void Foreign_digits_and_huge_numbers_are_invalid_input_with_a_reason(string typed)
     {
         foreach (var spec in Specs.Where(s => s.Type is QuestionType.Integer or QuestionType.Percentage))

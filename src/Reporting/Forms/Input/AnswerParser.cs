@@ -165,6 +165,7 @@ public static class AnswerParser
     private static ParsedAnswer ParsePercentage(string text)
     {
         const string example = "ví dụ: 80% hoặc 45/60";
+        const string outOfRange = $"Tỷ lệ phải từ 0% đến 100%; {example}.";
         var reading = VietnameseNumbers.Read(text);
         decimal percent;
         switch (reading.Kind)
@@ -172,8 +173,11 @@ public static class AnswerParser
             case NumberKind.Number or NumberKind.Percent:
                 percent = reading.Value;
                 break;
+            case NumberKind.Fraction when reading.Denominator is > 0 && (reading.Value < 0 || reading.Value > reading.Denominator):
+                // Outside 0…1, refused before any arithmetic: 28-digit parts overflow a decimal even divided first.
+                return ParsedAnswer.Invalid(outOfRange);
             case NumberKind.Fraction when reading.Denominator is > 0:
-                // Divide first: numerator × 100 of a 28-digit number is more than a decimal holds.
+                // The quotient is at most 1: × 100 cannot overflow.
                 percent = Math.Round(reading.Value / reading.Denominator.Value * 100m, 2);
                 break;
             case NumberKind.Fraction:
@@ -182,9 +186,7 @@ public static class AnswerParser
                 return ParsedAnswer.Invalid($"Câu này cần một tỷ lệ, {example}.");
         }
 
-        return percent is < 0 or > 100
-            ? ParsedAnswer.Invalid($"Tỷ lệ phải từ 0% đến 100%; {example}.")
-            : ParsedAnswer.Percent(percent);
+        return percent is < 0 or > 100 ? ParsedAnswer.Invalid(outOfRange) : ParsedAnswer.Percent(percent);
     }
 
     private static ParsedAnswer ParseChoice(AnswerSpec spec, string text)
