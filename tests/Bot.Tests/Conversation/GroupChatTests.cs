@@ -49,7 +49,7 @@ public sealed class GroupChatTests : IAsyncLifetime
     [Fact]
     public async Task A_plan_question_in_a_group_is_answered_with_its_sources()
     {
-        var reply = Assert.Single(await InGroupAsync("fp1", "Phòng nào chủ trì theo dõi chỉ tiêu thanh toán không dùng tiền mặt?"));
+        var reply = Assert.Single(await InGroupAsync("fp1", "Thanh toán không dùng tiền mặt trong trường học do phòng nào theo dõi?"));
 
         Assert.Contains("Phòng Tài chính", reply.Text, StringComparison.Ordinal);
         Assert.NotEmpty(reply.CitationList);
