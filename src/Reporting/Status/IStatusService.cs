@@ -38,7 +38,10 @@ public sealed record IndicatorFigure(IndicatorDefinition Definition, decimal Num
     /// At least half of the units it applies to reported (<see cref="IStatusService.CoverageThreshold"/>): below that a
     /// verdict against the target would rest on too few units, so none is given ("chưa đủ dữ liệu (3/15 đơn vị)").
     /// </summary>
-    public bool EnoughData => UnitsExpected > 0 && UnitsReporting >= IStatusService.CoverageThreshold * UnitsExpected;
+    public bool EnoughData => Covers(UnitsReporting, UnitsExpected);
+
+    /// <summary>The coverage rule itself, for a figure still being built.</summary>
+    internal static bool Covers(int reporting, int expected) => expected > 0 && reporting >= IStatusService.CoverageThreshold * expected;
 }
 
 /// <summary>One unit's filing for a period: on time or late (with days late), a draft, or nothing yet.</summary>

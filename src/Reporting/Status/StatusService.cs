@@ -123,7 +123,7 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
         IReadOnlyList<DistributionBucket> distribution, int expected)
     {
         decimal? percent = denominator == 0 || indicator.Kind == IndicatorKind.Distribution ? null : Math.Round(100m * numerator / denominator, 1);
-        var enough = expected > 0 && units >= IStatusService.CoverageThreshold * expected;
+        var enough = IndicatorFigure.Covers(units, expected);
         bool? meets = percent is null || indicator.TargetPercent is not { } target || !enough ? null
             : indicator.TargetExclusive ? 100m * numerator / denominator > target
             : 100m * numerator / denominator >= target;
