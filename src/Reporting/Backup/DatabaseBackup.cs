@@ -108,10 +108,7 @@ public static class DatabaseBackup
         }
         SqliteConnection.ClearAllPools();
         await database.MigrateAsync(ct: ct);
-        await using (var db = database.CreateDbContext())
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
-        }
+        database.TruncateWal();
         return new BackupResult(target, new FileInfo(target).Length, File.Exists(keyCopy) ? key.Path : null, safety);
     }
 

@@ -245,20 +245,41 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
 
         try
         {
-            // ReadWrite, not ReadWriteCreate: a run after the file was removed must not create an empty one.
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString());
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout=1000; PRAGMA wal_checkpoint(PASSIVE);";
-            command.ExecuteNonQuery();
-        }
-        catch (SqliteException)
-        {
-            // Busy or closing: the next run tries again.
+            Checkpoint("PASSIVE", busyMilliseconds: 1000);
         }
         finally
         {
             Volatile.Write(ref _checkpointRunning, 0);
+        }
+    }
+
+    /// <summary>
+    /// Copies the whole write-ahead log into the database file and cuts the log to zero (waiting up to 5 s for readers):
+    /// after an erasure, so old page images of erased rows do not stay in the log. A busy database is left to the
+    /// periodic checkpoint.
+    /// </summary>
+    internal void TruncateWal()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            Checkpoint("TRUNCATE", busyMilliseconds: 5000);
+        }
+    }
+
+    private void Checkpoint(string mode, int busyMilliseconds)
+    {
+        try
+        {
+            // ReadWrite, not ReadWriteCreate: a run after the file was removed must not create an empty one.
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA busy_timeout={busyMilliseconds}; PRAGMA wal_checkpoint({mode});";
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // Busy or closing: the next periodic run copies what is left.
         }
     }
 

@@ -101,31 +101,14 @@ internal sealed class PersonalDataService(ReportingDatabase database, TimeProvid
             // transaction, at its commit), copy the log back and cut it to zero.
             if (SharedTransaction.Current is { } shared)
             {
-                shared.OnCommitted(() => TruncateWal(database.ConnectionString));
+                shared.OnCommitted(database.TruncateWal);
             }
             else
             {
-                TruncateWal(database.ConnectionString);
+                database.TruncateWal();
             }
         }
         return new ErasureResult(identitiesRemoved > 0 || rewritten > 0, identitiesRemoved, rewritten);
-    }
-
-    private static void TruncateWal(string connectionString)
-    {
-        try
-        {
-            using var connection = new Microsoft.Data.Sqlite.SqliteConnection(
-                new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout=5000; PRAGMA wal_checkpoint(TRUNCATE);";
-            command.ExecuteNonQuery();
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException)
-        {
-            // Busy: the periodic checkpoint copies the log later; the rows themselves are already rewritten.
-        }
     }
 
     private static List<string> Actors(string channel, string platformUserId, IEnumerable<IdentityView> identities) =>
