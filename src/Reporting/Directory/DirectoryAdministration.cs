@@ -89,7 +89,7 @@ internal sealed class DirectoryAdministration(ReportingDatabase database, TimePr
     {
         if (!by.IsAdmin)
         {
-            throw new ReportingAccessDeniedException("Chỉ quản trị mới được quản lý người dùng, vai trò và mã mời.");
+            throw new ReportingAccessDeniedException(AccessDenial.AdminOnly, "directory administration");
         }
     }
 }
