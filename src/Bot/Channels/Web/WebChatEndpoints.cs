@@ -112,7 +112,7 @@ internal static class WebChatEndpoints
     /// <summary>/dangky CODE, or /start CODE (a deep link): attempts at an invite code, limited per address.</summary>
     private static bool IsRegistrationAttempt(string text) =>
         CommandLine.Parse(text.Trim()) is { } command
-        && (command.Name is "dangky" or "dk" or "register" || (command.Name == "start" && command.Argument.Length > 0));
+        && (CommandTable.Canonical(command.Name) == "dangky" || (command.Name == "start" && command.Argument.Length > 0));
 
     private static byte[] ReadPage(string name)
     {

@@ -74,6 +74,9 @@ internal static class CommandTable
 
     public static CommandEntry? Find(string name) => ByName.GetValueOrDefault(name);
 
+    /// <summary>A command's first name, whichever of its names was typed ("help", "huongdan" → "trogiup"); null if unknown.</summary>
+    public static string? Canonical(string name) => Find(name)?.Names[0];
+
     /// <summary>The command list of /trogiup, from the rows above.</summary>
     public static string Help => help ??= HelpText.CommandList(Entries.Where(e => e.Help is not null).Select(e => (e.Names[0], e.Help!)));
 

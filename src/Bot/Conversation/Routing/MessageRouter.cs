@@ -27,6 +27,12 @@ internal sealed class MessageRouter(
 {
     public async Task<IReadOnlyList<Reply>> RouteAsync(Turn turn, CancellationToken ct)
     {
+        // A group is answered as anyone, with no state: the person and the conversation are not looked up.
+        if (turn.InGroup)
+        {
+            return [await GroupAsync(turn, ct).ConfigureAwait(false)];
+        }
+
         Caller caller;
         ConversationState state;
         try
@@ -52,11 +58,6 @@ internal sealed class MessageRouter(
 
     private async Task<DialogueResult> DispatchAsync(Turn turn, Caller caller, ConversationState state, CancellationToken ct)
     {
-        if (turn.InGroup)
-        {
-            return DialogueResult.Of(state, await GroupAsync(turn, ct).ConfigureAwait(false));
-        }
-
         var button = turn.ButtonData;
         var command = button is not null && button.StartsWith("cmd:", StringComparison.Ordinal)
             ? new CommandLine(button[4..], string.Empty)
@@ -137,7 +138,7 @@ internal sealed class MessageRouter(
     private async Task<Reply> GroupAsync(Turn turn, CancellationToken ct)
     {
         var command = turn.ButtonData is null ? CommandLine.Parse(turn.Input) : null;
-        if (command?.Name is "start" or "trogiup" or "help")
+        if (command is not null && CommandTable.Canonical(command.Name) is "start" or "trogiup")
         {
             return new Reply(CommonTexts.GroupPrivateOnly + "\n\n" + CommandTable.Help);
         }
@@ -160,10 +161,11 @@ internal sealed class MessageRouter(
     private async Task<Reply> DegradedAsync(Turn turn, CancellationToken ct)
     {
         var command = turn.ButtonData is null ? CommandLine.Parse(turn.Input) : null;
-        return command?.Name switch
+        // By the command's first name, so every alias counts ("/huongdan" is help); an unknown command is "".
+        return (command is null ? null : CommandTable.Canonical(command.Name) ?? string.Empty) switch
         {
             "start" => new Reply(HelpText.Welcome),
-            "trogiup" or "help" => new Reply(CommandTable.Help),
+            "trogiup" => new Reply(CommandTable.Help),
             // Who is asking is unknown without the directory: answer as an anonymous person, through the same planner.
             null when turn.ButtonData is null && IntentDetector.Detect(turn.Input) == Intent.Question =>
                 await freeText.ReplyAsync(Caller.Anonymous(turn.ConversationKey), turn.Input, ct).ConfigureAwait(false),
