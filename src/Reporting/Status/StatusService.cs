@@ -15,7 +15,13 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
         await using var db = await database.OpenAsync(ct);
         var (units, label) = await db.UnitsInScopeAsync(caller, communeCode, ct);
         var reports = await PeriodData.ReportsAsync(db, period, PeriodData.ScopeFilter(caller, communeCode, units), ct);
+        return Build(period, schedule.WindowOf(period), label, units, reports);
+    }
 
+    /// <summary>The completeness totals of units already loaded with their reports (the export builds them from its own reads).</summary>
+    internal static PeriodStatus Build(Period period, PeriodWindow window, string label, IReadOnlyList<UnitInfo> units,
+        IReadOnlyDictionary<int, ReportState> reports)
+    {
         CompletenessRow Row(string key, string rowLabel, IEnumerable<UnitInfo> group)
         {
             int expected = 0, submitted = 0, onTime = 0, late = 0, drafts = 0;
@@ -54,7 +60,7 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
         var byKind = units.GroupBy(u => u.Kind).OrderBy(g => g.Key)
             .Select(g => Row(UnitKinds.Code(g.Key), UnitKinds.Label(g.Key), g))
             .ToList();
-        return new PeriodStatus(period, schedule.WindowOf(period), label, units.Any(u => u.IsSample),
+        return new PeriodStatus(period, window, label, units.Any(u => u.IsSample),
             Row("all", label, units), byCommune, byKind);
     }
 
