@@ -7,6 +7,9 @@ public sealed record CommuneInfo(int Id, string Code, string Name, bool IsSample
 public sealed record UnitInfo(int Id, string Code, string Name, UnitKind Kind, bool IsPublic, CommuneInfo? Commune, ReportingLine ReportsTo, bool IsSample)
 {
     public UnitProfile Profile => new(Kind, IsPublic);
+
+    /// <summary>The unit's phone from the directory; null when none is recorded.</summary>
+    public string? Phone { get; init; }
 }
 
 /// <summary>A role a caller holds, with its scope: a unit for focal points, a commune for commune officers.</summary>

@@ -47,7 +47,8 @@ internal sealed class ReminderPlanner(ReportingDatabase database, IReportingSche
         }
 
         // Focal points from the directory's own list (one row per bound identity, most recently bound first).
-        var focal = (await directory.FocalPointsAsync(null, ct)).GroupBy(c => (c.PersonId, c.Unit.Id)).ToList();
+        var contacts = await directory.FocalPointsAsync(null, ct);
+        var focal = contacts.GroupBy(c => (c.PersonId, c.Unit.Id)).ToList();
         await using var db = await database.OpenAsync(ct);
         var officers = await db.RoleAssignments.AsNoTracking()
             .Where(r => r.RevokedAt == null && r.Role == Role.CommuneOfficer && r.CommuneId != null)
@@ -64,8 +65,7 @@ internal sealed class ReminderPlanner(ReportingDatabase database, IReportingSche
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ChatAddress>)g.Select(i => new ChatAddress(i.Channel, i.PlatformUserId)).ToList());
         var muted = (await db.ReminderMutes.AsNoTracking().Select(m => m.PersonId).ToListAsync(ct)).ToHashSet();
         var units = (await db.ActiveUnitsAsync(ct)).ToDictionary(u => u.Id);
-        var phones = await db.Units.AsNoTracking().Where(u => u.Phone != null && u.Phone != "").Select(u => new { u.Id, u.Phone }).ToDictionaryAsync(u => u.Id, u => u.Phone, ct);
-        var focalByUnit = focal.GroupBy(g => g.Key.Id).ToDictionary(g => g.Key, g => g.First().First().DisplayName);
+        var focalByUnit = contacts.FirstNamePerUnit();
 
         var notices = new List<PlannedNotice>();
         foreach (var slot in slots)
@@ -101,7 +101,7 @@ internal sealed class ReminderPlanner(ReportingDatabase database, IReportingSche
 
                 var missing = inCommune.Where(u => !Submitted(u.Id))
                     .OrderBy(u => u.Name, StringComparer.Ordinal)
-                    .Select(u => new DigestUnit(u, reports.ContainsKey(u.Id), focalByUnit.GetValueOrDefault(u.Id), phones.GetValueOrDefault(u.Id)))
+                    .Select(u => new DigestUnit(u, reports.ContainsKey(u.Id), focalByUnit.GetValueOrDefault(u.Id), u.Phone))
                     .ToList();
                 var submitted = inCommune.Where(u => Submitted(u.Id)).Select(u => reports[u.Id]).ToList();
                 var digest = new DigestContent(inCommune[0].Commune!, inCommune.Count, submitted.Count,

@@ -155,15 +155,8 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
 
         var filter = PeriodData.ScopeFilter(caller, communeCode, units) ?? (kinds is { Count: > 0 } ? units.Select(u => u.Id).ToList() : null);
         var reports = await PeriodData.ReportsAsync(db, period, filter, ct);
-        // The whole province reads without id lists (null filter): phones and focal points of every unit.
-        var phonesQuery = db.Units.AsNoTracking().Where(u => u.Phone != null && u.Phone != "");
-        if (filter is not null)
-        {
-            phonesQuery = phonesQuery.Where(u => filter.Contains(u.Id));
-        }
-
-        var phones = await phonesQuery.Select(u => new { u.Id, u.Phone }).ToDictionaryAsync(u => u.Id, u => u.Phone!, ct);
-        var focal = (await directory.FocalPointsAsync(filter, ct)).GroupBy(c => c.Unit.Id).ToDictionary(g => g.Key, g => g.First().DisplayName);
+        // The whole province reads without id lists (null filter): focal points of every unit.
+        var focal = (await directory.FocalPointsAsync(filter, ct)).FirstNamePerUnit();
         var lastOnTime = schedule.WindowOf(period).LastDayOnTime;
         return units
             .OrderBy(u => u.Commune?.Name ?? "\uffff", StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal)
@@ -175,7 +168,7 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
                     ? Math.Max(1, DateOnly.FromDateTime(VietnamTime.ToLocal(first).DateTime).DayNumber - lastOnTime.DayNumber)
                     : 0;
                 return new UnitFiling(u, submitted, r is not null && !submitted, submitted ? r!.Timeliness : null, submitted ? r!.FirstSubmittedAt : null,
-                    late, focal.GetValueOrDefault(u.Id), phones.GetValueOrDefault(u.Id));
+                    late, focal.GetValueOrDefault(u.Id), u.Phone);
             })
             .ToList();
     }
