@@ -23,6 +23,9 @@ public sealed record RoleGrant(Role Role, UnitInfo? Unit = null, CommuneInfo? Co
 /// <param name="Actor">How the caller appears in the audit log: "telegram:12345", "cli".</param>
 public sealed record Caller(long? PersonId, string Actor, string DisplayName, IReadOnlyList<RoleGrant> Roles)
 {
+    /// <summary>The display name a person registered without a name gets; replies and change notes word it otherwise.</summary>
+    public const string Unnamed = "(chưa có tên)";
+
     /// <summary>An unregistered person: role <c>staff</c>, no access to report data.</summary>
     public static Caller Anonymous(string actor) => new(null, actor, "", []);
 
