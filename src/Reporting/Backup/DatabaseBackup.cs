@@ -44,8 +44,16 @@ public static class DatabaseBackup
             await command.ExecuteNonQueryAsync(ct);
         }
 
+        // Reading the key creates its file when missing (on first use in this process), so the backup carries it.
+        var hasKey = File.Exists(key.Path);
+        if (!hasKey)
+        {
+            _ = key.Bytes;
+            hasKey = File.Exists(key.Path);
+        }
+
         string? keyCopy = null;
-        if (File.Exists(key.Path) || TouchKey(key))
+        if (hasKey)
         {
             keyCopy = full + KeySuffix;
             await using var stream = new FileStream(keyCopy, OwnerOnlyFile.Options(FileMode.CreateNew));
@@ -112,23 +120,13 @@ public static class DatabaseBackup
         return new BackupResult(target, new FileInfo(target).Length, File.Exists(keyCopy) ? key.Path : null, safety);
     }
 
-    private static bool TouchKey(InviteKey key)
-    {
-        _ = key.Bytes;
-        return File.Exists(key.Path);
-    }
-
     private static string SqliteFile(ReportingDatabase database)
     {
         if (database.Provider != DatabaseProvider.Sqlite)
         {
             throw new BackupException("Cơ sở dữ liệu là PostgreSQL: hãy sao lưu bằng pg_dump và khôi phục bằng pg_restore (xem docs/reporting.md).");
         }
-        var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
-        if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal))
-        {
-            throw new BackupException("Cơ sở dữ liệu SQLite không nằm trong một tệp nên không sao lưu được.");
-        }
-        return Path.GetFullPath(file);
+        return database.SqliteFile
+            ?? throw new BackupException("Cơ sở dữ liệu SQLite không nằm trong một tệp nên không sao lưu được.");
     }
 }

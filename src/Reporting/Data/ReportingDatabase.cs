@@ -48,7 +48,8 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                PrepareSqliteFolder(connectionString);
+                SqliteFile = FileOf(connectionString);
+                PrepareSqliteFolder(SqliteFile);
                 var sqlite = new DbContextOptionsBuilder<SqliteReportingDbContext>()
                     .UseSqlite(connectionString)
                     .AddInterceptors(_pragmas)
@@ -76,6 +77,12 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// The SQLite database file, as a full path; null for PostgreSQL and for a SQLite database not in a file of its own
+    /// (in memory, or a <c>file:</c> URI). The invite key's default place and backups go by it.
+    /// </summary>
+    internal string? SqliteFile { get; }
 
     private static ReportingDbContext OnConnection(ReportingDbContext db, DbConnection connection)
     {
@@ -294,21 +301,28 @@ public sealed class ReportingDatabase : IDbContextFactory<ReportingDbContext>, I
         Interlocked.Exchange(ref _checkpoints, null)?.Dispose();
     }
 
-    private static void PrepareSqliteFolder(string connectionString)
+    private static string? FileOf(string connectionString)
     {
         var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal))
+        return string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal)
+            ? null
+            : Path.GetFullPath(file);
+    }
+
+    private static void PrepareSqliteFolder(string? file)
+    {
+        if (file is null)
         {
             return;
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        var folder = Path.GetDirectoryName(file);
         if (!string.IsNullOrEmpty(folder))
         {
             System.IO.Directory.CreateDirectory(folder);
         }
         // Personal data: a new database file (and so its -wal/-shm, which SQLite creates with the same mode) is 0600.
-        Backup.OwnerOnlyFile.CreateIfMissing(Path.GetFullPath(file));
+        Backup.OwnerOnlyFile.CreateIfMissing(file);
     }
 
     /// <summary>

@@ -7,6 +7,9 @@ public sealed record CommuneInfo(int Id, string Code, string Name, bool IsSample
 public sealed record UnitInfo(int Id, string Code, string Name, UnitKind Kind, bool IsPublic, CommuneInfo? Commune, ReportingLine ReportsTo, bool IsSample)
 {
     public UnitProfile Profile => new(Kind, IsPublic);
+
+    /// <summary>The unit's phone from the directory; null when none is recorded.</summary>
+    public string? Phone { get; init; }
 }
 
 /// <summary>A role a caller holds, with its scope: a unit for focal points, a commune for commune officers.</summary>
@@ -20,6 +23,9 @@ public sealed record RoleGrant(Role Role, UnitInfo? Unit = null, CommuneInfo? Co
 /// <param name="Actor">How the caller appears in the audit log: "telegram:12345", "cli".</param>
 public sealed record Caller(long? PersonId, string Actor, string DisplayName, IReadOnlyList<RoleGrant> Roles)
 {
+    /// <summary>The display name a person registered without a name gets; replies and change notes word it otherwise.</summary>
+    public const string Unnamed = "(chưa có tên)";
+
     /// <summary>An unregistered person: role <c>staff</c>, no access to report data.</summary>
     public static Caller Anonymous(string actor) => new(null, actor, "", []);
 

@@ -9,7 +9,14 @@ internal static class DirectoryMapping
     public static CommuneInfo ToInfo(this Commune c) => new(c.Id, c.Code, c.Name, c.IsSample);
 
     public static UnitInfo ToInfo(this Unit u) =>
-        new(u.Id, u.Code, u.Name, u.Kind, u.IsPublic, u.Commune?.ToInfo(), u.ReportsTo, u.IsSample);
+        new(u.Id, u.Code, u.Name, u.Kind, u.IsPublic, u.Commune?.ToInfo(), u.ReportsTo, u.IsSample)
+        {
+            Phone = string.IsNullOrEmpty(u.Phone) ? null : u.Phone,
+        };
+
+    /// <summary>Each unit's first focal point's name, in the order the contacts are listed.</summary>
+    public static Dictionary<int, string> FirstNamePerUnit(this IEnumerable<FocalPointContact> contacts) =>
+        contacts.GroupBy(c => c.Unit.Id).ToDictionary(g => g.Key, g => g.First().DisplayName);
 
     /// <summary>The directory read last time, per database, with the stamp it was read at.</summary>
     private static readonly ConcurrentDictionary<string, (DirectoryStamp Stamp, List<UnitInfo> Units)> Cache = new(StringComparer.Ordinal);

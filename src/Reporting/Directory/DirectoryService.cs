@@ -310,7 +310,7 @@ internal sealed class DirectoryService(ReportingDatabase database, TimeProvider 
     private static string CleanName(string displayName)
     {
         var name = string.Concat((displayName ?? "").Where(c => !char.IsControl(c))).Trim();
-        return name.Length == 0 ? "(chưa có tên)" : name.Length > 200 ? name[..200] : name;
+        return name.Length == 0 ? Caller.Unnamed : name.Length > 200 ? name[..200] : name;
     }
 
     private static async Task<Caller?> LoadCallerAsync(ReportingDbContext db, string channel, string platformUserId, CancellationToken ct)

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using DtsAssistant.Reporting.Backup;
 using DtsAssistant.Reporting.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 
 namespace DtsAssistant.Reporting.Directory;
@@ -33,11 +32,9 @@ public sealed class InviteKey
     /// <summary>The default place for a database's key.</summary>
     public static InviteKey For(ReportingDatabase database)
     {
-        if (database.Provider == DatabaseProvider.Sqlite
-            && new SqliteConnectionStringBuilder(database.ConnectionString).DataSource is { Length: > 0 } file
-            && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
+        if (database.SqliteFile is { } file)
         {
-            return new InviteKey(System.IO.Path.ChangeExtension(System.IO.Path.GetFullPath(file), ".invite-key"));
+            return new InviteKey(System.IO.Path.ChangeExtension(file, ".invite-key"));
         }
         return new InviteKey(System.IO.Path.Combine(System.IO.Directory.GetCurrentDirectory(), "data", "invite.key"));
     }

@@ -62,7 +62,7 @@ internal sealed class ExportService(ReportingDatabase database, IFormCatalog for
         }
 
         var indicators = await status.IndicatorsAsync(caller, period, communeCode, ct);
-        var totals = await status.StatusAsync(caller, period, communeCode, ct);
+        var totals = StatusService.Build(period, schedule.WindowOf(period), label, units, reports);
         return new ExportFile(stem + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             Xlsx(form, table, period, label, sample, ExportSheets.Indicators(indicators), ExportSheets.Totals(totals)));
     }

@@ -40,7 +40,7 @@ internal sealed class DraftReader(ReportingDatabase database, IFormCatalog forms
     public static AnswerChange Change(FormDefinition form, Answer a, IReadOnlyDictionary<long, string> names)
     {
         var question = form.Question(a.QuestionKey);
-        var by = a.UpdatedByPersonId is { } person && names.TryGetValue(person, out var name) && name is { Length: > 0 } and not "(chưa có tên)"
+        var by = a.UpdatedByPersonId is { } person && names.TryGetValue(person, out var name) && name is { Length: > 0 } and not Caller.Unnamed
             ? name
             : AnotherFocalPoint;
         return new(a.QuestionKey, question?.Text ?? a.QuestionKey, question is null ? a.Value : ValueOf(form, a).Display(question), by, a.UpdatedAt);

@@ -47,7 +47,8 @@ internal sealed class ReminderPlanner(ReportingDatabase database, IReportingSche
         }
 
         // Focal points from the directory's own list (one row per bound identity, most recently bound first).
-        var focal = (await directory.FocalPointsAsync(null, ct)).GroupBy(c => (c.PersonId, c.Unit.Id)).ToList();
+        var contacts = await directory.FocalPointsAsync(null, ct);
+        var focal = contacts.GroupBy(c => (c.PersonId, c.Unit.Id)).ToList();
         await using var db = await database.OpenAsync(ct);
         var officers = await db.RoleAssignments.AsNoTracking()
             .Where(r => r.RevokedAt == null && r.Role == Role.CommuneOfficer && r.CommuneId != null)
@@ -63,24 +64,37 @@ internal sealed class ReminderPlanner(ReportingDatabase database, IReportingSche
             .GroupBy(i => i.PersonId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ChatAddress>)g.Select(i => new ChatAddress(i.Channel, i.PlatformUserId)).ToList());
         var muted = (await db.ReminderMutes.AsNoTracking().Select(m => m.PersonId).ToListAsync(ct)).ToHashSet();
-        var units = (await db.ActiveUnitsAsync(ct)).ToDictionary(u => u.Id);
-        var phones = await db.Units.AsNoTracking().Where(u => u.Phone != null && u.Phone != "").Select(u => new { u.Id, u.Phone }).ToDictionaryAsync(u => u.Id, u => u.Phone, ct);
-        var focalByUnit = focal.GroupBy(g => g.Key.Id).ToDictionary(g => g.Key, g => g.First().First().DisplayName);
+        // Units reporting to a commune, by commune, in directory order.
+        var communeUnits = (await db.ActiveUnitsAsync(ct))
+            .Where(u => u.ReportsTo == ReportingLine.Commune && u.Commune is not null).ToLookup(u => u.Commune!.Id);
+        var focalByUnit = contacts.FirstNamePerUnit();
+
+        // Notices already claimed, for every pending slot at once; each period's reports read once.
+        var periodKeys = slots.Select(s => s.Period.Key).Distinct().ToList();
+        var claimed = (await db.ReminderLog.AsNoTracking().Where(l => periodKeys.Contains(l.PeriodKey))
+                .Select(l => new { l.PeriodKey, l.Kind, l.PersonId }).ToListAsync(ct))
+            .Select(l => (l.PeriodKey, l.Kind, l.PersonId)).ToHashSet();
+        var reportsByPeriod = new Dictionary<string, Dictionary<int, ReportState>>(StringComparer.Ordinal);
 
         var notices = new List<PlannedNotice>();
         foreach (var slot in slots)
         {
             var periodKey = slot.Period.Key;
             var kind = slot.Kind;
-            var sent = (await db.ReminderLog.AsNoTracking().Where(l => l.PeriodKey == periodKey && l.Kind == kind).Select(l => l.PersonId).ToListAsync(ct)).ToHashSet();
-            var reports = await PeriodData.ReportsAsync(db, slot.Period, null, ct);
+            bool Sent(long personId) => claimed.Contains((periodKey, kind, personId));
+            if (!reportsByPeriod.TryGetValue(periodKey, out var reports))
+            {
+                reports = await PeriodData.ReportsAsync(db, slot.Period, null, ct);
+                reportsByPeriod[periodKey] = reports;
+            }
+
             var window = schedule.WindowOf(slot.Period);
             bool Submitted(int unitId) => reports.TryGetValue(unitId, out var r) && r.IsSubmitted;
 
             foreach (var contact in slot.IsDigest ? [] : focal)
             {
                 var (personId, unitId) = contact.Key;
-                if (!muted.Contains(personId) && !sent.Contains(personId) && !Submitted(unitId) && identities.TryGetValue(personId, out var to))
+                if (!muted.Contains(personId) && !Sent(personId) && !Submitted(unitId) && identities.TryGetValue(personId, out var to))
                 {
                     notices.Add(new PlannedNotice(slot, personId, contact.First().DisplayName, to, contact.First().Unit, window, null));
                 }
@@ -88,12 +102,12 @@ internal sealed class ReminderPlanner(ReportingDatabase database, IReportingSche
 
             foreach (var officer in slot.IsDigest ? officers : [])
             {
-                if (muted.Contains(officer.PersonId) || sent.Contains(officer.PersonId) || !identities.TryGetValue(officer.PersonId, out var to))
+                if (muted.Contains(officer.PersonId) || Sent(officer.PersonId) || !identities.TryGetValue(officer.PersonId, out var to))
                 {
                     continue;
                 }
 
-                var inCommune = units.Values.Where(u => u.ReportsTo == ReportingLine.Commune && u.Commune?.Id == officer.CommuneId).ToList();
+                var inCommune = communeUnits[officer.CommuneId].ToList();
                 if (inCommune.Count == 0)
                 {
                     continue;
@@ -101,7 +115,7 @@ internal sealed class ReminderPlanner(ReportingDatabase database, IReportingSche
 
                 var missing = inCommune.Where(u => !Submitted(u.Id))
                     .OrderBy(u => u.Name, StringComparer.Ordinal)
-                    .Select(u => new DigestUnit(u, reports.ContainsKey(u.Id), focalByUnit.GetValueOrDefault(u.Id), phones.GetValueOrDefault(u.Id)))
+                    .Select(u => new DigestUnit(u, reports.ContainsKey(u.Id), focalByUnit.GetValueOrDefault(u.Id), u.Phone))
                     .ToList();
                 var submitted = inCommune.Where(u => Submitted(u.Id)).Select(u => reports[u.Id]).ToList();
                 var digest = new DigestContent(inCommune[0].Commune!, inCommune.Count, submitted.Count,

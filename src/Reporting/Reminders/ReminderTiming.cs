@@ -65,9 +65,9 @@ public sealed class ReminderTiming(IReportingSchedule schedule)
 
             var window = schedule.WindowOf(period);
             var dueDay = window.LastDayOnTime.AddDays(1);
-            slots.Add(Slot(period, NoticeKind.DigestBefore, At(dueDay.AddDays(-Rules.DigestDaysBeforeDue))));
+            slots.Add(Slot(period, NoticeKind.DigestBefore, schedule.ReminderAt(dueDay.AddDays(-Rules.DigestDaysBeforeDue))));
             // The day after the last on-time day, with the overdue reminders.
-            slots.Add(Slot(period, NoticeKind.DigestAfter, At(dueDay)));
+            slots.Add(Slot(period, NoticeKind.DigestAfter, schedule.ReminderAt(dueDay)));
         }
 
         return slots.Where(s => s.PlannedAt >= from && s.PlannedAt < to)
@@ -95,6 +95,4 @@ public sealed class ReminderTiming(IReportingSchedule schedule)
 
         return new NoticeSlot(period, kind, plannedAt, OutOfQuietHours(plannedAt), until);
     }
-
-    private DateTimeOffset At(DateOnly day) => VietnamTime.StartOfDay(day.Year, day.Month, day.Day) + Rules.TimeOfDay;
 }

@@ -71,6 +71,9 @@ public interface IReportingSchedule
 
     /// <summary>Every reminder of every kind of period with <c>from &lt;= At &lt; to</c>, in time order.</summary>
     IReadOnlyList<ReminderPlan> RemindersBetween(DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>The instant notices are planned on a local day: the reminders' time of day, Vietnam time.</summary>
+    DateTimeOffset ReminderAt(DateOnly localDay);
 }
 
 internal sealed class ReportingSchedule(TimeProvider clock, ScheduleDefinition definition) : IReportingSchedule
@@ -153,9 +156,9 @@ internal sealed class ReportingSchedule(TimeProvider clock, ScheduleDefinition d
         var upcomingDay = lastDay.AddDays(-(definition.Reminders.UpcomingDaysBeforeDue - 1));
         return
         [
-            new(period, ReminderKind.Upcoming, At(upcomingDay)),
-            new(period, ReminderKind.LastDay, At(lastDay)),
-            new(period, ReminderKind.Overdue, At(lastDay.AddDays(1))),
+            new(period, ReminderKind.Upcoming, ReminderAt(upcomingDay)),
+            new(period, ReminderKind.LastDay, ReminderAt(lastDay)),
+            new(period, ReminderKind.Overdue, ReminderAt(lastDay.AddDays(1))),
         ];
     }
 
@@ -175,7 +178,7 @@ internal sealed class ReportingSchedule(TimeProvider clock, ScheduleDefinition d
             .ToList();
     }
 
-    private DateTimeOffset At(DateOnly localDay) =>
+    public DateTimeOffset ReminderAt(DateOnly localDay) =>
         VietnamTime.StartOfDay(localDay.Year, localDay.Month, localDay.Day) + definition.Reminders.TimeOfDay;
 
     /// <summary>Every period whose window can contain <paramref name="now"/>: locks come at most ~13 months after a period starts.</summary>

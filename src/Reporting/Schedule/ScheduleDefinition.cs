@@ -23,7 +23,7 @@ public sealed record ReminderRules(TimeSpan TimeOfDay, int UpcomingDaysBeforeDue
 /// reporting schedule reads it, and so may anything else that states deadlines. Self-contained on purpose (only
 /// System.Text.Json), so another project can link this one file and read the same data.
 /// </summary>
-public sealed record ScheduleDefinition(string Source, TimeSpan UtcOffset, IReadOnlyList<DeadlineRule> Deadlines, int LockAfterMonths, ReminderRules Reminders)
+public sealed record ScheduleDefinition(string Source, IReadOnlyList<DeadlineRule> Deadlines, int LockAfterMonths, ReminderRules Reminders)
 {
     /// <summary>The resource name of the embedded file.</summary>
     public const string ResourceName = "DtsAssistant.Reporting.Schedule.schedule.json";
@@ -96,7 +96,6 @@ public sealed record ScheduleDefinition(string Source, TimeSpan UtcOffset, IRead
             Time(r, "quietHoursStart"), Time(r, "quietHoursEnd"));
         return new ScheduleDefinition(
             root.GetProperty("source").GetString() ?? "",
-            TimeSpan.FromHours(root.GetProperty("utcOffsetHours").GetDouble()),
             deadlines,
             root.GetProperty("lockAfterMonths").GetInt32(),
             reminders);

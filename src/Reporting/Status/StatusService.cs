@@ -15,7 +15,13 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
         await using var db = await database.OpenAsync(ct);
         var (units, label) = await db.UnitsInScopeAsync(caller, communeCode, ct);
         var reports = await PeriodData.ReportsAsync(db, period, PeriodData.ScopeFilter(caller, communeCode, units), ct);
+        return Build(period, schedule.WindowOf(period), label, units, reports);
+    }
 
+    /// <summary>The completeness totals of units already loaded with their reports (the export builds them from its own reads).</summary>
+    internal static PeriodStatus Build(Period period, PeriodWindow window, string label, IReadOnlyList<UnitInfo> units,
+        IReadOnlyDictionary<int, ReportState> reports)
+    {
         CompletenessRow Row(string key, string rowLabel, IEnumerable<UnitInfo> group)
         {
             int expected = 0, submitted = 0, onTime = 0, late = 0, drafts = 0;
@@ -54,7 +60,7 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
         var byKind = units.GroupBy(u => u.Kind).OrderBy(g => g.Key)
             .Select(g => Row(UnitKinds.Code(g.Key), UnitKinds.Label(g.Key), g))
             .ToList();
-        return new PeriodStatus(period, schedule.WindowOf(period), label, units.Any(u => u.IsSample),
+        return new PeriodStatus(period, window, label, units.Any(u => u.IsSample),
             Row("all", label, units), byCommune, byKind);
     }
 
@@ -149,15 +155,8 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
 
         var filter = PeriodData.ScopeFilter(caller, communeCode, units) ?? (kinds is { Count: > 0 } ? units.Select(u => u.Id).ToList() : null);
         var reports = await PeriodData.ReportsAsync(db, period, filter, ct);
-        // The whole province reads without id lists (null filter): phones and focal points of every unit.
-        var phonesQuery = db.Units.AsNoTracking().Where(u => u.Phone != null && u.Phone != "");
-        if (filter is not null)
-        {
-            phonesQuery = phonesQuery.Where(u => filter.Contains(u.Id));
-        }
-
-        var phones = await phonesQuery.Select(u => new { u.Id, u.Phone }).ToDictionaryAsync(u => u.Id, u => u.Phone!, ct);
-        var focal = (await directory.FocalPointsAsync(filter, ct)).GroupBy(c => c.Unit.Id).ToDictionary(g => g.Key, g => g.First().DisplayName);
+        // The whole province reads without id lists (null filter): focal points of every unit.
+        var focal = (await directory.FocalPointsAsync(filter, ct)).FirstNamePerUnit();
         var lastOnTime = schedule.WindowOf(period).LastDayOnTime;
         return units
             .OrderBy(u => u.Commune?.Name ?? "\uffff", StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal)
@@ -169,7 +168,7 @@ internal sealed class StatusService(ReportingDatabase database, IFormCatalog for
                     ? Math.Max(1, DateOnly.FromDateTime(VietnamTime.ToLocal(first).DateTime).DayNumber - lastOnTime.DayNumber)
                     : 0;
                 return new UnitFiling(u, submitted, r is not null && !submitted, submitted ? r!.Timeliness : null, submitted ? r!.FirstSubmittedAt : null,
-                    late, focal.GetValueOrDefault(u.Id), phones.GetValueOrDefault(u.Id));
+                    late, focal.GetValueOrDefault(u.Id), u.Phone);
             })
             .ToList();
     }

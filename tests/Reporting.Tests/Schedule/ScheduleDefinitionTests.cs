@@ -56,6 +56,23 @@ public sealed partial class ScheduleDefinitionTests
     }
 
     [Fact]
+    public void A_schedule_file_without_utc_offset_reads_the_same_times()
+    {
+        // Times are Vietnam time whatever the file says: "utcOffsetHours" is informative and may be left out.
+        var definition = ScheduleDefinition.Parse("""
+            { "source": "t", "lockAfterMonths": 1,
+              "deadlines": [ { "kind": "Monthly", "planWording": "x", "opensMonthInPeriod": 1, "dueMonthInPeriod": 1, "dueDay": 20 } ],
+              "reminders": { "timeOfDay": "08:00", "upcomingDaysBeforeDue": 5, "digestDaysBeforeDue": 2, "quietHoursStart": "21:00", "quietHoursEnd": "07:00" } }
+            """);
+        var schedule = new ReportingSchedule(TimeProvider.System, definition);
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 20, 0, 0, 0, VietnamTime.Offset), schedule.WindowOf(Period.Month(2026, 3)).DueAt);
+        Assert.Equal(new DateTimeOffset(2026, 3, 15, 8, 0, 0, VietnamTime.Offset),
+            schedule.RemindersFor(Period.Month(2026, 3)).Single(r => r.Kind == ReminderKind.Upcoming).At);
+        Assert.Equal(new DateTimeOffset(2026, 3, 21, 8, 0, 0, VietnamTime.Offset), schedule.ReminderAt(new DateOnly(2026, 3, 21)));
+    }
+
+    [Fact]
     public void A_bad_schedule_file_is_refused()
     {
         Assert.Throws<FormatException>(() => ScheduleDefinition.Parse("""

@@ -40,7 +40,7 @@ internal static class RegistrationTexts
 
     public static string Describe(Caller caller)
     {
-        var lines = new List<string> { $"Bạn là {(string.IsNullOrWhiteSpace(caller.DisplayName) || caller.DisplayName == "(chưa có tên)" ? "người dùng đã đăng ký" : caller.DisplayName)}:" };
+        var lines = new List<string> { $"Bạn là {(string.IsNullOrWhiteSpace(caller.DisplayName) || caller.DisplayName == Caller.Unnamed ? "người dùng đã đăng ký" : caller.DisplayName)}:" };
         lines.AddRange(caller.Roles.Select(r => "• " + RoleLine(r)));
         return string.Join('\n', lines);
     }
