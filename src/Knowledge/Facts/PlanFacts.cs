@@ -65,8 +65,9 @@ public sealed class PlanFacts
         Schedule = schedule;
         Senders = senders;
         Documents = documents;
-        Leads = records.Where(r => r.Lead is not null).Select(r => r.Lead!.Value).Distinct(StringComparer.Ordinal).ToList();
-        LeadTopics = Leads.Select(l => (l, new TopicTerms(l, glossary))).ToList();
+        // Every distinct lead unit of the tables ("Phòng Tài chính", "Văn phòng Sở" ...).
+        var leads = records.Where(r => r.Lead is not null).Select(r => r.Lead!.Value).Distinct(StringComparer.Ordinal);
+        LeadTopics = leads.Select(l => (l, new TopicTerms(l, glossary))).ToList();
         _recordsByWord = records
             .SelectMany((r, i) => r.Terms.FoldedKeys.Select(k => (Key: k, Index: i)))
             .GroupBy(x => x.Key)
@@ -102,9 +103,6 @@ public sealed class PlanFacts
     public IReadOnlyList<SenderRule> Senders { get; }
 
     public IReadOnlyList<DocumentInfo> Documents { get; }
-
-    /// <summary>Every distinct lead unit of the tables ("Phòng Tài chính", "Văn phòng Sở" ...).</summary>
-    public IReadOnlyList<string> Leads { get; }
 
     /// <summary>Each lead unit with its words, for linking "Phòng Tài chính chủ trì những gì" to the unit.</summary>
     public IReadOnlyList<(string Lead, TopicTerms Terms)> LeadTopics { get; }
