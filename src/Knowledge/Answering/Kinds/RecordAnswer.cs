@@ -72,6 +72,9 @@ internal static class RecordAnswer
     }
 
     /// <summary>"Đơn vị tổ chức triển khai và báo cáo ..." reads as "Đơn vị triển khai"; "Đơn vị phối hợp" as "Phối hợp".</summary>
-    public static string PartnerRole(TableCell cell) =>
-        global::DtsAssistant.Text.VietnameseText.NormalizeAndFold(cell.Header).Contains("phoi hop", StringComparison.Ordinal) ? "Phối hợp" : "Đơn vị triển khai";
+    public static string PartnerRole(TableCell cell) => Cooperates(cell) ? "Phối hợp" : "Đơn vị triển khai";
+
+    /// <summary>Whether a partners column names cooperation ("Đơn vị phối hợp") rather than carrying out the task.</summary>
+    public static bool Cooperates(TableCell cell) =>
+        global::DtsAssistant.Text.VietnameseText.NormalizeAndFold(cell.Header).Contains("phoi hop", StringComparison.Ordinal);
 }

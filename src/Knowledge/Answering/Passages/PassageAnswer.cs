@@ -303,7 +303,7 @@ internal static partial class PassageAnswer
     private static string RoleWords(TableCell cell) => cell.Role switch
     {
         ColumnRole.Lead => "chủ trì",
-        ColumnRole.Partners => VietnameseText.NormalizeAndFold(cell.Header).Contains("phoi hop", StringComparison.Ordinal) ? "phối hợp" : "triển khai",
+        ColumnRole.Partners => RecordAnswer.Cooperates(cell) ? "phối hợp" : "triển khai",
         ColumnRole.Deadline => "thời gian thời hạn",
         _ => string.Empty,
     };
