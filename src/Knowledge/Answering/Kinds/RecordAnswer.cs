@@ -13,7 +13,7 @@ internal static class RecordAnswer
 {
     public static KnowledgeAnswer For(AnswerContext context, IReadOnlyList<PlanRecord> records)
     {
-        var words = context.Linker.FoldedWords;
+        var words = context.Question.TopicWords.ToList();
         var sentences = records.Select(r => Sentence(context, r, words, brief: records.Count > 1)).ToList();
         var authority = records.Max(r => r.Source.Authority);
         var text = TextCuts.WithAuthorityNote(string.Join(" ", sentences), authority);
