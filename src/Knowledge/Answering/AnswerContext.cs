@@ -15,7 +15,6 @@ internal sealed class AnswerContext(KnowledgeIndex index, DateOnly today, Unders
     private TopicLinker? _linker;
     private QueryAnalysis? _analysis;
     private DocumentMentions? _documentMentions;
-    private IReadOnlyList<Token>? _tokens;
 
     public KnowledgeIndex Index { get; } = index;
 
@@ -33,8 +32,8 @@ internal sealed class AnswerContext(KnowledgeIndex index, DateOnly today, Unders
     /// <summary>The question as the retrieval index sees it (weighted terms, content words, glossary mentions).</summary>
     public QueryAnalysis Analysis => _analysis ??= Index.Analyzer.AnalyzeQuery(Question.Text, Tokens, Index.IsWord);
 
-    /// <summary>The question's tokens: the reader's, or read here for a question built without them.</summary>
-    public IReadOnlyList<Token> Tokens => _tokens ??= Question.Tokens.Count > 0 ? Question.Tokens : VietnameseTokenizer.Tokenize(Question.Text);
+    /// <summary>The question's tokens, as <see cref="QuestionReader.Read"/> (the only maker of questions) read them.</summary>
+    public IReadOnlyList<Token> Tokens => Question.Tokens;
 
     /// <summary>The documents the question names by number (or as "kế hoạch này").</summary>
     public DocumentMentions DocumentMentions => _documentMentions ??= new DocumentMentions(Question.Text, Tokens);

@@ -60,6 +60,38 @@ public static partial class TextCuts
         return cut.TrimEnd(',', ';', ':', ' ', '(') + "…";
     }
 
+    /// <summary>
+    /// The text when it has at most <paramref name="keep"/> + <paramref name="slack"/> words (runs between spaces), else
+    /// its first <paramref name="keep"/> words, one space apart, and "…". Read in one pass, without splitting.
+    /// </summary>
+    public static string FirstWords(string text, int keep, int slack = 0)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = new System.Text.StringBuilder();
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ' ' || (i > 0 && text[i - 1] != ' '))
+            {
+                continue;
+            }
+
+            // A word starts here.
+            if (++count > keep + slack)
+            {
+                return words.ToString().TrimEnd(',', ';', ':') + "…";
+            }
+
+            if (count <= keep)
+            {
+                var end = text.IndexOf(' ', i);
+                words.Append(count > 1 ? " " : string.Empty).Append(text, i, (end < 0 ? text.Length : end) - i);
+            }
+        }
+
+        return text;
+    }
+
     public static Citation Cite(KnowledgeChunk chunk, string quote)
     {
         ArgumentNullException.ThrowIfNull(chunk);

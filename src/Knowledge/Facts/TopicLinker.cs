@@ -131,7 +131,4 @@ public sealed class TopicLinker
 
         return new TopicMatch(found / _total, found + bonus);
     }
-
-    /// <summary>The words of the topic a fact does not hold (for a short answer that keeps what was asked about).</summary>
-    public IReadOnlyList<string> FoldedWords => _tokens.Select(t => t.Folded).ToList();
 }

@@ -46,23 +46,9 @@ public sealed class TopicTerms
         }
 
         var all = folded.Count == words.Length ? words : folded.ToArray();
-        foreach (var entry in _glossary.Entries)
+        foreach (var (entry, at, length, abbreviation) in _glossary.Matches(all))
         {
-            var at = Glossary.IndexOf(all, entry.AbbreviationTokens);
-            var length = entry.AbbreviationTokens.Length;
-            var other = entry.ExpansionTokens;
-            if (at < 0 && entry.ExpansionTokens.Length > 1)
-            {
-                at = Glossary.IndexOf(all, entry.ExpansionTokens);
-                length = entry.ExpansionTokens.Length;
-                other = entry.AbbreviationTokens;
-            }
-
-            if (at < 0)
-            {
-                continue;
-            }
-
+            var other = abbreviation ? entry.ExpansionTokens : entry.AbbreviationTokens;
             Add(entry.AbbreviationTokenList);
             Add(entry.ExpansionTokenList);
             // The other form stands where this one stood: "cơ sở dữ liệu ngành" also gives the pair "csdl ngành".

@@ -64,10 +64,7 @@ public sealed class InvertedIndex
     public double Idf(uint term) =>
         _idf.TryGetValue(term, out var idf) ? idf : Text.VietnameseAnalyzer.InverseDocumentFrequency(DocumentCount, 0);
 
-    /// <summary>How many documents use the term.</summary>
-    public int DocumentFrequency(string term) => DocumentFrequency(term.AsSpan());
-
-    /// <summary>The same for a term written into a buffer.</summary>
+    /// <summary>How many documents use the term (written into a buffer: no string made).</summary>
     public int DocumentFrequency(ReadOnlySpan<char> term) =>
         _postings.TryGetValue(Text.VietnameseAnalyzer.TermIndex(term), out var postings) ? postings.Length : 0;
 

@@ -65,32 +65,41 @@ public sealed class Glossary(IReadOnlyList<GlossaryEntry> entries)
     /// </summary>
     internal IEnumerable<(GlossaryEntry Entry, bool AbbreviationTyped)> Mentions(IReadOnlyList<Token> tokens)
     {
-        // Only entries one of whose forms starts with a word of the query can be mentioned; taken in the file's order.
-        var candidates = new SortedSet<int>();
-        foreach (var token in tokens)
+        var folded = tokens.Select(t => t.Folded).ToArray();
+        foreach (var (entry, _, _, abbreviation) in Matches(folded, (entry, at) => !entry.NeedsUpperCase || tokens[at].IsUpperCase))
         {
-            if (_byFirstWord.TryGetValue(token.Folded, out var entries))
+            yield return (entry, abbreviation);
+        }
+    }
+
+    /// <summary>
+    /// The entries a run of folded words uses, in the file's order, each once: where its abbreviation first stands
+    /// (when <paramref name="abbreviationStands"/>, if given, accepts it there), else where its expansion of two words
+    /// or more first stands.
+    /// </summary>
+    internal IEnumerable<(GlossaryEntry Entry, int At, int Length, bool Abbreviation)> Matches(
+        string[] folded, Func<GlossaryEntry, int, bool>? abbreviationStands = null)
+    {
+        // Only entries one of whose forms starts with one of the words can be used; taken in the file's order.
+        var candidates = new SortedSet<int>();
+        foreach (var word in folded)
+        {
+            if (_byFirstWord.TryGetValue(word, out var entries))
             {
                 candidates.UnionWith(entries);
             }
         }
 
-        if (candidates.Count == 0)
-        {
-            yield break;
-        }
-
-        var folded = tokens.Select(t => t.Folded).ToArray();
         foreach (var entry in candidates.Select(i => Entries[i]))
         {
             var abbreviationAt = IndexOf(folded, entry.AbbreviationTokens);
-            if (abbreviationAt >= 0 && (!entry.NeedsUpperCase || tokens[abbreviationAt].IsUpperCase))
+            if (abbreviationAt >= 0 && (abbreviationStands is null || abbreviationStands(entry, abbreviationAt)))
             {
-                yield return (entry, true);
+                yield return (entry, abbreviationAt, entry.AbbreviationTokens.Length, true);
             }
-            else if (entry.ExpansionTokens.Length > 1 && IndexOf(folded, entry.ExpansionTokens) >= 0)
+            else if (entry.ExpansionTokens.Length > 1 && IndexOf(folded, entry.ExpansionTokens) is >= 0 and var expansionAt)
             {
-                yield return (entry, false);
+                yield return (entry, expansionAt, entry.ExpansionTokens.Length, false);
             }
         }
     }

@@ -71,7 +71,7 @@ public static class QuestionReader
             mentionsReport,
             mentionsReport && words.Has(QuestionLexicon.Recipient),
             figures,
-            topic) { Tokens = tokens, Accented = accented, TopicJoins = joins, AsksDuties = words.Has(QuestionLexicon.Duties) || (words.Has(QuestionLexicon.DutyOf) && words.Has(QuestionLexicon.IsWhat)) };
+            topic) { Tokens = tokens, TopicJoins = joins, AsksDuties = words.Has(QuestionLexicon.Duties) || (words.Has(QuestionLexicon.DutyOf) && words.Has(QuestionLexicon.IsWhat)) };
     }
 
     /// <summary>

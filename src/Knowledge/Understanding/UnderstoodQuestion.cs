@@ -93,9 +93,6 @@ public sealed record UnderstoodQuestion(
     /// <summary>Every token of the question as typed (read once; the later steps reuse them).</summary>
     public IReadOnlyList<Token> Tokens { get; init; } = [];
 
-    /// <summary>True when the words typed carry diacritics (so accented words are told apart).</summary>
-    public bool Accented { get; init; }
-
     /// <summary>For each topic word, whether the next topic word followed it directly in the question (a possible phrase).</summary>
     public IReadOnlyList<bool> TopicJoins { get; init; } = [];
 

@@ -66,27 +66,5 @@ internal static class DeclineAnswer
     }
 
     /// <summary>The text when it has at most <see cref="TopicWords"/> words, else its first ones (one space apart) and "…".</summary>
-    private static string Short(string text)
-    {
-        var words = new System.Text.StringBuilder();
-        var count = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == ' ' || (i > 0 && text[i - 1] != ' '))
-            {
-                continue;
-            }
-
-            // A word starts here.
-            if (++count > TopicWords)
-            {
-                return words.ToString().TrimEnd(',', ';', ':') + "…";
-            }
-
-            var end = text.IndexOf(' ', i);
-            words.Append(count > 1 ? " " : string.Empty).Append(text, i, (end < 0 ? text.Length : end) - i);
-        }
-
-        return text;
-    }
+    private static string Short(string text) => TextCuts.FirstWords(text, TopicWords);
 }

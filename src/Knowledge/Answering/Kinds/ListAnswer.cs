@@ -29,9 +29,6 @@ internal static class ListAnswer
         return new KnowledgeAnswer(text, true, records.Take(6).Select(r => TextCuts.Cite(r.Source, r.Source.Text)).ToList());
     }
 
-    private static string Short(string text)
-    {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length <= ItemWords + 2 ? text : string.Join(' ', words.Take(ItemWords)).TrimEnd(',', ';', ':') + "…";
-    }
+    /// <summary>The text, or its first <see cref="ItemWords"/> words and "…" when it has more than two words beyond them.</summary>
+    private static string Short(string text) => TextCuts.FirstWords(text, ItemWords, slack: 2);
 }

@@ -21,7 +21,7 @@ internal static class RecipientAnswer
         // The kind of sender named ("THPT" is a unit under the Sở) picks the rule that names that kind, in the plan's words.
         if (Understanding.QuestionLexicon.SenderPhrases(context.Question.Sender) is { } phrases)
         {
-            var byKind = rules.Where(r => phrases.Any(p => p.Normalized.All(w => r.SenderTerms.Covers(new Text.Token(w, global::DtsAssistant.Text.VietnameseText.Fold(w), 0, false))))).ToList();
+            var byKind = rules.Where(r => phrases.Any(p => p.Tokens.All(r.SenderTerms.Covers))).ToList();
             if (byKind.Count > 0 && byKind.Count < rules.Count)
             {
                 return byKind;

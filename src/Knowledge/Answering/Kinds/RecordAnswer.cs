@@ -13,7 +13,7 @@ internal static class RecordAnswer
 {
     public static KnowledgeAnswer For(AnswerContext context, IReadOnlyList<PlanRecord> records)
     {
-        var words = context.Linker.FoldedWords;
+        var words = context.Question.TopicWords.ToList();
         var sentences = records.Select(r => Sentence(context, r, words, brief: records.Count > 1)).ToList();
         var authority = records.Max(r => r.Source.Authority);
         var text = TextCuts.WithAuthorityNote(string.Join(" ", sentences), authority);
@@ -72,6 +72,9 @@ internal static class RecordAnswer
     }
 
     /// <summary>"Đơn vị tổ chức triển khai và báo cáo ..." reads as "Đơn vị triển khai"; "Đơn vị phối hợp" as "Phối hợp".</summary>
-    public static string PartnerRole(TableCell cell) =>
-        global::DtsAssistant.Text.VietnameseText.NormalizeAndFold(cell.Header).Contains("phoi hop", StringComparison.Ordinal) ? "Phối hợp" : "Đơn vị triển khai";
+    public static string PartnerRole(TableCell cell) => Cooperates(cell) ? "Phối hợp" : "Đơn vị triển khai";
+
+    /// <summary>Whether a partners column names cooperation ("Đơn vị phối hợp") rather than carrying out the task.</summary>
+    public static bool Cooperates(TableCell cell) =>
+        global::DtsAssistant.Text.VietnameseText.NormalizeAndFold(cell.Header).Contains("phoi hop", StringComparison.Ordinal);
 }

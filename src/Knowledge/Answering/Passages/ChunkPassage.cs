@@ -39,7 +39,7 @@ internal sealed class ChunkPassage
     private HashSet<uint>? _indexTerms;
     private HashSet<uint>? _textTerms;
     private Dictionary<uint, ulong>? _sentenceMasks;
-    private (Facts.TopicTerms Topic, HashSet<uint> Terms)? _rowHeld;
+    private (Facts.TopicTerms Topic, IReadOnlySet<uint> Terms)? _rowHeld;
     private Facts.TopicTerms? _topic;
 
     private ChunkPassage(KnowledgeChunk chunk)
@@ -69,9 +69,22 @@ internal sealed class ChunkPassage
     public IReadOnlySet<uint> Terms(int sentence, VietnameseAnalyzer analyzer) =>
         _terms[sentence] ??= TermSet(analyzer, Sentences[sentence]);
 
-    /// <summary>The terms of the heading and one sentence together: what a quoted sentence holds with its context.</summary>
-    public IReadOnlySet<uint> HeldTerms(int sentence, VietnameseAnalyzer analyzer) =>
-        _held[sentence] ??= TermSet(analyzer, _chunk.Heading + "\n" + Sentences[sentence]);
+    /// <summary>
+    /// The terms of the heading and one sentence together: what a quoted sentence holds with its context. The terms of
+    /// heading + "\n" + sentence, made from the two sets already worked out: a line break starts a new phrase, so no
+    /// bigram joins the heading's last word to the sentence's first.
+    /// </summary>
+    public IReadOnlySet<uint> HeldTerms(int sentence, VietnameseAnalyzer analyzer)
+    {
+        if (_held[sentence] is not { } held)
+        {
+            held = new HashSet<uint>(HeadingTerms(analyzer));
+            held.UnionWith(Terms(sentence, analyzer));
+            _held[sentence] = held;
+        }
+
+        return held;
+    }
 
     /// <summary>The heading and one sentence as topic linking sees them (does the quote hold the question's topic?).</summary>
     public Facts.TopicTerms HeldTopic(int sentence, Glossary glossary) =>
@@ -97,10 +110,13 @@ internal sealed class ChunkPassage
         return _topic;
     }
 
-    /// <summary>A table row's heading and whole text, as topic linking and coverage see them (a quoted row).</summary>
+    /// <summary>
+    /// A table row's heading and whole text, as topic linking and coverage see them (a quoted row). Its terms are
+    /// <see cref="TextTerms"/>: sentences are cut at line breaks and after full stops, where phrases break anyway.
+    /// </summary>
     public (Facts.TopicTerms Topic, IReadOnlySet<uint> Terms) RowHeld(Glossary glossary, VietnameseAnalyzer analyzer)
     {
-        var held = _rowHeld ??= (new Facts.TopicTerms(_chunk.Heading + "\n" + _chunk.Text, glossary), TermSet(analyzer, _chunk.Heading + "\n" + _chunk.Text));
+        var held = _rowHeld ??= (new Facts.TopicTerms(_chunk.Heading + "\n" + _chunk.Text, glossary), TextTerms(analyzer));
         return (held.Topic, held.Terms);
     }
 

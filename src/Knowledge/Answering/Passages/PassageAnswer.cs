@@ -63,6 +63,8 @@ internal static partial class PassageAnswer
         var question = context.Question.Text;
         var kind = KindOf(context.Question);
         var counted = VietnameseAnalyzer.CountedNoun(context.Tokens, context.Index.IsWord);
+        // A sentence that counts the noun asked about ("6 miền"), made once for every sentence of every hit.
+        var countsNoun = counted is null ? null : new Regex($@"\d+ {Regex.Escape(counted)}\b");
         var asksDocument = kind == QuestionKind.Reference && AsksForDocument(question);
         var analyzer = scorer.Index.Analyzer;
         var rowMarkers = kind == QuestionKind.Responsibility && RowRoleMarkers.Any(VietnameseText.NormalizeAndFold(question).Contains);
@@ -89,7 +91,7 @@ internal static partial class PassageAnswer
             for (var i = 0; i < sentences.Count; i++)
             {
                 var traits = passage.Traits[i];
-                var countBonus = counted is not null && Regex.IsMatch(passage.Folded(i), $@"\d+ {Regex.Escape(counted)}\b") ? 3.0 : 1.0;
+                var countBonus = countsNoun is not null && countsNoun.IsMatch(passage.Folded(i)) ? 3.0 : 1.0;
                 var boilerplate = traits.HasFlag(SentenceTraits.Boilerplate) ? 0.35 : 1.0;
                 candidates.Add(new Candidate(chunk, sentences, i, ((bySentence is null ? PassageScorer.Score(passage.Terms(i, analyzer), among!) : PassageScorer.Score(i, bySentence)) + heading) * factor * KindBonus(traits, kind, asksDocument) * countBonus * boilerplate
                     * (kind == QuestionKind.Target ? TargetCoverage(scorer, passage.HeldTerms(i, analyzer)) : 1.0), traits));
@@ -303,7 +305,7 @@ internal static partial class PassageAnswer
     private static string RoleWords(TableCell cell) => cell.Role switch
     {
         ColumnRole.Lead => "chủ trì",
-        ColumnRole.Partners => VietnameseText.NormalizeAndFold(cell.Header).Contains("phoi hop", StringComparison.Ordinal) ? "phối hợp" : "triển khai",
+        ColumnRole.Partners => RecordAnswer.Cooperates(cell) ? "phối hợp" : "triển khai",
         ColumnRole.Deadline => "thời gian thời hạn",
         _ => string.Empty,
     };

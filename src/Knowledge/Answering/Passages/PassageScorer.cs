@@ -219,20 +219,7 @@ internal sealed class PassageScorer
     }
 
     /// <summary>Σ idf · weight of the question's terms the text holds.</summary>
-    public double Score(IReadOnlySet<uint> terms)
-    {
-        ArgumentNullException.ThrowIfNull(terms);
-        double score = 0;
-        foreach (var (term, weight) in _terms)
-        {
-            if (terms.Contains(term))
-            {
-                score += weight;
-            }
-        }
-
-        return score;
-    }
+    public double Score(IReadOnlySet<uint> terms) => Score(terms, _terms);
 
     private int[] Indices(Func<string, bool> holds)
     {
