@@ -10,7 +10,7 @@ namespace DtsAssistant.Knowledge.Facts;
 /// <summary>
 /// Compiles <see cref="PlanFacts"/> from chunks: table rows with a lead or deadline column become records, sentences
 /// with a percentage under an objectives heading ("Mục tiêu ...") become targets, the clause "(X báo cáo về Y; ...)" next
-/// to the reporting schedule becomes sender rules.
+/// to the reporting schedule becomes sender rules, bullets under a security heading become practices.
 /// </summary>
 public static partial class FactCompiler
 {
@@ -25,6 +25,7 @@ public static partial class FactCompiler
         ArgumentNullException.ThrowIfNull(chunks);
         var records = new List<PlanRecord>();
         var targets = new List<PlanTarget>();
+        var practices = new List<PracticeItem>();
         var headings = new Dictionary<string, string>(StringComparer.Ordinal);
         string FoldedHeading(string heading) => headings.TryGetValue(heading, out var folded) ? folded : headings[heading] = Folded(heading);
         foreach (var chunk in chunks)
@@ -43,6 +44,12 @@ public static partial class FactCompiler
             {
                 targets.AddRange(Targets(chunk, glossary));
             }
+
+            if (chunk.Trail.Any(h => IsSecurityHeading(FoldedHeading(h))))
+            {
+                practices.AddRange(chunk.Text.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(t => new PracticeItem(chunk.Heading, t, chunk)));
+            }
         }
 
         if (index is not null)
@@ -52,7 +59,7 @@ public static partial class FactCompiler
 
         var schedule = ReportingSchedule.Find(chunks);
         var senders = schedule is null ? [] : Senders(schedule.Source, glossary);
-        return new PlanFacts(records, targets, schedule, senders, documents, glossary);
+        return new PlanFacts(records, targets, schedule, senders, documents, practices, glossary);
     }
 
     private static PlanRecord? Record(KnowledgeChunk chunk, TableRowRecord row, Glossary glossary)
@@ -150,6 +157,12 @@ public static partial class FactCompiler
 
     /// <summary>"100%", "trên 50%", "90%": the figures a text states.</summary>
     internal static List<string> Figures(string text) => Figure().Matches(text).Select(m => m.Value).ToList();
+
+    private static bool IsSecurityHeading(string folded)
+    {
+        return folded.Contains("an toan thong tin", StringComparison.Ordinal) || folded.Contains("an ninh", StringComparison.Ordinal)
+            || folded.Contains("bao mat", StringComparison.Ordinal) || folded.Contains("du lieu ca nhan", StringComparison.Ordinal);
+    }
 
     private static string Folded(string text) => VietnameseText.NormalizeAndFold(text);
 

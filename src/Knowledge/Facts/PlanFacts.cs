@@ -45,10 +45,13 @@ public sealed record SenderRule(string Sender, string Recipient, string? Link, K
     public string Clause => $"{Sender} báo cáo về {Recipient}";
 }
 
+/// <summary>One security or data-protection practice (a clause of a guideline bullet) with the topic it is under.</summary>
+public sealed record PracticeItem(string Topic, string Text, KnowledgeChunk Source);
+
 /// <summary>
 /// The facts compiled from the documents at index time: table records, body targets, the reporting schedule and lines,
-/// and the documents themselves. Nothing here is typed by hand; a second plan with the same kinds of tables compiles
-/// the same way.
+/// the documents themselves and the security practices. Nothing here is typed by hand; a second plan with the same
+/// kinds of tables compiles the same way.
 /// </summary>
 public sealed class PlanFacts
 {
@@ -58,6 +61,7 @@ public sealed class PlanFacts
         ReportingSchedule? schedule,
         IReadOnlyList<SenderRule> senders,
         IReadOnlyList<DocumentInfo> documents,
+        IReadOnlyList<PracticeItem> practices,
         Glossary glossary)
     {
         Records = records;
@@ -65,6 +69,7 @@ public sealed class PlanFacts
         Schedule = schedule;
         Senders = senders;
         Documents = documents;
+        Practices = practices;
         // Every distinct lead unit of the tables ("Phòng Tài chính", "Văn phòng Sở" ...).
         var leads = records.Where(r => r.Lead is not null).Select(r => r.Lead!.Value).Distinct(StringComparer.Ordinal);
         LeadTopics = leads.Select(l => (l, new TopicTerms(l, glossary))).ToList();
@@ -103,6 +108,9 @@ public sealed class PlanFacts
     public IReadOnlyList<SenderRule> Senders { get; }
 
     public IReadOnlyList<DocumentInfo> Documents { get; }
+
+    /// <summary>The security practices of the plan, each item with the heading it stands under as its topic.</summary>
+    public IReadOnlyList<PracticeItem> Practices { get; }
 
     /// <summary>Each lead unit with its words, for linking "Phòng Tài chính chủ trì những gì" to the unit.</summary>
     public IReadOnlyList<(string Lead, TopicTerms Terms)> LeadTopics { get; }

@@ -30,7 +30,7 @@ public sealed class KnowledgeIndex
 
     public TimeSpan BuildTime { get; }
 
-    /// <summary>The facts compiled from the documents: table records, targets, reporting rules, documents.</summary>
+    /// <summary>The facts compiled from the documents: table records, targets, reporting rules, documents, practices.</summary>
     public PlanFacts Facts { get; }
 
     /// <summary>The periodic reporting deadlines the documents state, when they state them.</summary>

@@ -31,6 +31,12 @@ public sealed class MadeUpPlanTests : IDisposable
 
         - Tỷ lệ sách giáo khoa được số hóa đạt trên 40%.
 
+        ## IV. BẢO ĐẢM AN TOÀN THÔNG TIN
+
+        ### 1. Bảo mật tài khoản thư viện số
+
+        - Đặt mật khẩu tài khoản thủ thư từ 10 ký tự; đổi mật khẩu mỗi quý; không dùng chung tài khoản giữa các thủ thư.
+
         ## V. TỔ CHỨC THỰC HIỆN
 
         ### 3. Các trường học
@@ -90,6 +96,16 @@ public sealed class MadeUpPlanTests : IDisposable
         Assert.Equal(2, senders.Count);
         Assert.Equal("https://example.org/bieu-mau", senders[0].Link);
         Assert.Equal("Phòng Văn hóa xã", senders[1].Recipient);
+    }
+
+    [Fact]
+    public void Its_security_practices_compile_to_items_under_their_topic()
+    {
+        var practices = _index.Facts.Practices;
+        Assert.Equal(
+            ["Đặt mật khẩu tài khoản thủ thư từ 10 ký tự", "đổi mật khẩu mỗi quý", "không dùng chung tài khoản giữa các thủ thư."],
+            practices.Select(p => p.Text));
+        Assert.All(practices, p => Assert.Contains("Bảo mật tài khoản thư viện số", p.Topic, StringComparison.Ordinal));
     }
 
     [Theory]
