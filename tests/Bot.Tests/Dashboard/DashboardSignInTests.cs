@@ -54,6 +54,16 @@ public sealed class DashboardSignInTests(DashboardFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_file_of_links_and_sessions_is_readable_by_its_owner_only()
+    {
+        await fixture.LinkAsync(Role.DepartmentStaff, "");
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(fixture.StatePath));
+        }
+    }
+
+    [Fact]
     public async Task A_used_link_cannot_be_used_again()
     {
         var link = await fixture.LinkAsync(Role.DepartmentStaff, "");

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using DtsAssistant.Bot.Channels.State;
 using Microsoft.Data.Sqlite;
 
@@ -46,12 +45,12 @@ internal sealed class WebSessionStore : IDisposable
     /// <summary>A new session: the token for the cookie and the user id behind it.</summary>
     public (string Token, string UserId) Create()
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = SessionTokens.New();
         var userId = "w" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         lock (_gate)
         {
             using var command = _connection.Command("INSERT INTO web_sessions (token_hash, user_id, created_at, seen_at) VALUES ($h, $u, $t, $t)",
-                ("$h", HashToken(token)), ("$u", userId), ("$t", Now));
+                ("$h", SessionTokens.Hash(token)), ("$u", userId), ("$t", Now));
             command.ExecuteNonQuery();
         }
         return (token, userId);
@@ -66,7 +65,7 @@ internal sealed class WebSessionStore : IDisposable
         }
         lock (_gate)
         {
-            var hash = HashToken(token);
+            var hash = SessionTokens.Hash(token);
             using var find = _connection.Command("SELECT user_id, seen_at FROM web_sessions WHERE token_hash = $h", ("$h", hash));
             using var reader = find.ExecuteReader();
             if (!reader.Read())
@@ -172,8 +171,4 @@ internal sealed class WebSessionStore : IDisposable
         using var session = _connection.Command("DELETE FROM web_sessions WHERE user_id = $u", ("$u", userId));
         session.ExecuteNonQuery();
     }
-
-    private static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
