@@ -103,8 +103,8 @@ internal static class ChannelsServiceCollectionExtensions
     }
 }
 
-/// <summary>Prunes old duplicate-filter ids and button tokens once an hour.</summary>
-internal sealed class ChannelMaintenance(ChannelStateStore store, IOptions<ChannelOptions> options, TimeProvider time,
+/// <summary>Prunes old duplicate-filter ids and button tokens, and expired web chat sessions with their history, once an hour.</summary>
+internal sealed class ChannelMaintenance(ChannelStateStore store, WebSessionStore webSessions, IOptions<ChannelOptions> options, TimeProvider time,
     ILogger<ChannelMaintenance> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -116,6 +116,12 @@ internal sealed class ChannelMaintenance(ChannelStateStore store, IOptions<Chann
             if (pruned > 0)
             {
                 logger.LogInformation("Pruned {Count} handled update ids", pruned);
+            }
+
+            var expired = webSessions.PruneExpired();
+            if (expired > 0)
+            {
+                logger.LogInformation("Pruned {Count} expired web chat sessions", expired);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
