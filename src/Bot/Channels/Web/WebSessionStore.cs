@@ -134,6 +134,28 @@ internal sealed class WebSessionStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the session's entries from one sender, newest first, until <paramref name="pick"/> gives an answer for one
+    /// (the rest of the history is not read).
+    /// </summary>
+    public string? FindNewest(string userId, string from, Func<string, string?> pick)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.Command("SELECT json FROM web_history WHERE user_id = $u AND sender = $s ORDER BY seq DESC",
+                ("$u", userId), ("$s", from));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (pick(reader.GetString(0)) is { } found)
+                {
+                    return found;
+                }
+            }
+            return null;
+        }
+    }
+
     /// <summary>Forgets a session and its history (personal-data erasure; expiry).</summary>
     public void DeleteUser(string userId)
     {
