@@ -259,7 +259,7 @@ internal sealed class StatusQueries(
 
         var verdict = IndicatorVerdict.Text(figure);
         var target = d.TargetText is { } t ? $" Chỉ tiêu: {t}" + (verdict.Length > 0 ? $" — {verdict}." : ".") : string.Empty;
-        var sample = report.IncludesSampleData ? "\n(DỮ LIỆU MẪU — danh mục đơn vị thử nghiệm)" : string.Empty;
+        var sample = report.IncludesSampleData ? "\n" + StatusTexts.SampleNote : string.Empty;
         return d.Kind switch
         {
             IndicatorKind.Ratio =>
