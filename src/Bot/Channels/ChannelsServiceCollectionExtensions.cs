@@ -42,7 +42,7 @@ internal static class ChannelsServiceCollectionExtensions
                 var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
                 var store = sp.GetRequiredService<ChannelStateStore>();
                 return new TelegramSender(sp.GetRequiredService<ITelegramBotClient>(),
-                    new OutgoingQueue(new RateLimits(options.PerChatPerSecond, options.PerChatBurst, options.BulkPerSecond),
+                    new OutgoingQueue(TelegramSender.Channel, new RateLimits(options.PerChatPerSecond, options.PerChatBurst, options.BulkPerSecond),
                         sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TelegramSender>>(),
                         chat => store.SetBlocked(TelegramSender.Channel, chat, blocked: true)),
                     store);
@@ -65,7 +65,7 @@ internal static class ChannelsServiceCollectionExtensions
             {
                 var limits = ZaloSender.Limits(sp.GetRequiredService<IOptions<ZaloOptions>>().Value);
                 return ActivatorUtilities.CreateInstance<ZaloSender>(sp,
-                    new OutgoingQueue(limits, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ZaloSender>>()));
+                    new OutgoingQueue(ZaloSender.Channel, limits, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ZaloSender>>()));
             });
             services.AddSingleton<ZaloEventHandler>();
             services.AddSingleton<ZaloChannel>();
