@@ -44,7 +44,7 @@ internal static class RemindersBench
             var samples = new List<double>();
             for (var run = 0; run <= runs; run++)
             {
-                await using var queue = new OutgoingQueue(new RateLimits(), clock, NullLogger.Instance);
+                await using var queue = new OutgoingQueue("telegram", new RateLimits(), clock, NullLogger.Instance);
                 var channel = new QueueChannel(queue);
                 var dispatcher = new ReminderDispatcher(planner, store, [channel], NullLogger<ReminderDispatcher>.Instance);
                 var month = Period.Month(2026, 1 + run);

@@ -134,7 +134,7 @@ internal static class TelegramBench
             }
             return ValueTask.CompletedTask;
         };
-        await using var queue = new OutgoingQueue(new RateLimits(), time, NullLogger.Instance);
+        await using var queue = new OutgoingQueue(TelegramSender.Channel, new RateLimits(), time, NullLogger.Instance);
         var sender = new TelegramSender(bot, queue, store);
 
         var wall = Stopwatch.StartNew();

@@ -42,7 +42,7 @@ internal static class ChannelsServiceCollectionExtensions
                 var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
                 var store = sp.GetRequiredService<ChannelStateStore>();
                 return new TelegramSender(sp.GetRequiredService<ITelegramBotClient>(),
-                    new OutgoingQueue(new RateLimits(options.PerChatPerSecond, options.PerChatBurst, options.BulkPerSecond),
+                    new OutgoingQueue(TelegramSender.Channel, new RateLimits(options.PerChatPerSecond, options.PerChatBurst, options.BulkPerSecond),
                         sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TelegramSender>>(),
                         chat => store.SetBlocked(TelegramSender.Channel, chat, blocked: true)),
                     store);
@@ -65,7 +65,7 @@ internal static class ChannelsServiceCollectionExtensions
             {
                 var limits = ZaloSender.Limits(sp.GetRequiredService<IOptions<ZaloOptions>>().Value);
                 return ActivatorUtilities.CreateInstance<ZaloSender>(sp,
-                    new OutgoingQueue(limits, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ZaloSender>>()));
+                    new OutgoingQueue(ZaloSender.Channel, limits, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ZaloSender>>()));
             });
             services.AddSingleton<ZaloEventHandler>();
             services.AddSingleton<ZaloChannel>();
@@ -103,8 +103,8 @@ internal static class ChannelsServiceCollectionExtensions
     }
 }
 
-/// <summary>Prunes old duplicate-filter ids and button tokens once an hour.</summary>
-internal sealed class ChannelMaintenance(ChannelStateStore store, IOptions<ChannelOptions> options, TimeProvider time,
+/// <summary>Prunes old duplicate-filter ids and button tokens, and expired web chat sessions with their history, once an hour.</summary>
+internal sealed class ChannelMaintenance(ChannelStateStore store, WebSessionStore webSessions, IOptions<ChannelOptions> options, TimeProvider time,
     ILogger<ChannelMaintenance> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -116,6 +116,12 @@ internal sealed class ChannelMaintenance(ChannelStateStore store, IOptions<Chann
             if (pruned > 0)
             {
                 logger.LogInformation("Pruned {Count} handled update ids", pruned);
+            }
+
+            var expired = webSessions.PruneExpired();
+            if (expired > 0)
+            {
+                logger.LogInformation("Pruned {Count} expired web chat sessions", expired);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -56,7 +56,7 @@ public sealed class ChartService(IStatusService status, TimeProvider time)
     {
         // Monthly reports carry the indicators; a quarter or a year is shown through the months ending in it.
         var last = period.Kind == PeriodKind.Monthly ? period
-            : Period.Containing(PeriodKind.Monthly, DateOnly.FromDateTime(VietnamTime.ToLocal(time.GetUtcNow()).DateTime));
+            : Period.Containing(PeriodKind.Monthly, VietnamTime.Today(time));
         var first = last;
         for (var i = 1; i < IndicatorMonths; i++)
         {

@@ -10,13 +10,9 @@ namespace DtsAssistant.Bot.Cli;
 /// </summary>
 internal static class AdminCommands
 {
-    public static async Task<int> PeopleAsync(string[] args)
+    /// <summary><c>people list</c> (BotCli sends every other <c>people</c> command to ChannelsCommand).</summary>
+    public static async Task<int> PeopleAsync()
     {
-        if (args is not ["list"])
-        {
-            Console.Error.WriteLine("Cách dùng: people list");
-            return 2;
-        }
         await using var services = ImportCommand.BuildReportingServices();
         var people = await services.GetRequiredService<IDirectoryAdministration>().ListPeopleAsync(Caller.System("cli"));
         foreach (var person in people)

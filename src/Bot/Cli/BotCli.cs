@@ -17,7 +17,7 @@ internal static class BotCli
             "invites" => await InvitesCommand.RunAsync(rest),
             "reminders" => await RemindersCommand.RunAsync(rest),
             "zalo" => await ChannelsCommand.ZaloAsync(rest),
-            "people" when rest is ["list"] => await AdminCommands.PeopleAsync(rest),
+            "people" when rest is ["list"] => await AdminCommands.PeopleAsync(),
             "people" => await ChannelsCommand.PeopleAsync(rest),
             "roles" => await AdminCommands.RolesAsync(rest),
             "backup" => await BackupCommand.BackupAsync(rest),

@@ -22,14 +22,12 @@ internal static class DashboardEndpoints
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(Path);
+        // nosniff, X-Frame-Options and Referrer-Policy come from UseWebChatProtection, which runs for every response.
         group.AddEndpointFilter(async (context, next) =>
         {
             var headers = context.HttpContext.Response.Headers;
             headers.ContentSecurityPolicy = DashboardPage.ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
             headers.CacheControl = "no-store";
-            headers["Referrer-Policy"] = "no-referrer";
             return await next(context);
         });
         group.MapGet("/vao/{token}", (string token, DashboardSessions sessions) => sessions.IsLinkValid(token)

@@ -198,7 +198,5 @@ internal static class DashboardPage
         $"<meta name=\"referrer\" content=\"no-referrer\"><title>{E(title)}</title><style>{Style}</style></head><body>{body}</body></html>";
 
     /// <summary>HTML-encodes the five special characters only (WebUtility would also turn "ã" into "&amp;#227;").</summary>
-    private static string E(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
-            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
+    private static string E(string text) => Channels.ReplyText.EscapeHtml(text).Replace("'", "&#39;", StringComparison.Ordinal);
 }

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using DtsAssistant.Bot.Channels.State;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -24,22 +23,23 @@ internal sealed record DashboardIdentity(string Channel, string UserId);
 /// <summary>
 /// One-time sign-in links and browser sessions. Tokens are 256 random bits; only their SHA-256 is stored, so the file
 /// gives no way in. A link is taken with DELETE ... RETURNING: used once even with two processes on the same file.
-/// The file is opened on first use, so hosts that never sign anyone in create nothing.
+/// The file is opened on first use, so hosts that never sign anyone in create nothing; like the channels' own files it
+/// is readable by its owner only, and deleted rows are overwritten (secure_delete).
 /// </summary>
 internal sealed class DashboardSessions(IOptions<DashboardOptions> options, TimeProvider clock)
 {
-    private readonly Lazy<string> _connectionString = new(() => Open(options.Value.StatePath));
+    private readonly Lazy<string> _path = new(() => Create(options.Value.StatePath));
 
     public TimeSpan LinkLifetime => options.Value.LinkLifetime;
 
     /// <summary>A new sign-in link token for this chat identity.</summary>
     public string CreateLink(DashboardIdentity identity)
     {
-        var token = NewToken();
+        var token = SessionTokens.New();
         var now = clock.GetUtcNow();
         Execute("DELETE FROM links WHERE expires_at < $now; DELETE FROM sessions WHERE expires_at < $now;", ("$now", now.ToUnixTimeMilliseconds()));
         Execute("INSERT INTO links (hash, channel, user_id, expires_at) VALUES ($h, $c, $u, $e)",
-            ("$h", Hash(token)), ("$c", identity.Channel), ("$u", identity.UserId), ("$e", (now + options.Value.LinkLifetime).ToUnixTimeMilliseconds()));
+            ("$h", SessionTokens.Hash(token)), ("$c", identity.Channel), ("$u", identity.UserId), ("$e", (now + options.Value.LinkLifetime).ToUnixTimeMilliseconds()));
         return token;
     }
 
@@ -51,15 +51,15 @@ internal sealed class DashboardSessions(IOptions<DashboardOptions> options, Time
             return null;
         }
 
-        var taken = Take("DELETE FROM links WHERE hash = $h RETURNING channel, user_id, expires_at", Hash(linkToken));
+        var taken = Take("DELETE FROM links WHERE hash = $h RETURNING channel, user_id, expires_at", SessionTokens.Hash(linkToken));
         if (taken is not { } link || link.ExpiresAt <= clock.GetUtcNow())
         {
             return null;
         }
 
-        var session = NewToken();
+        var session = SessionTokens.New();
         Execute("INSERT INTO sessions (hash, channel, user_id, expires_at) VALUES ($h, $c, $u, $e)",
-            ("$h", Hash(session)), ("$c", link.Identity.Channel), ("$u", link.Identity.UserId),
+            ("$h", SessionTokens.Hash(session)), ("$c", link.Identity.Channel), ("$u", link.Identity.UserId),
             ("$e", (clock.GetUtcNow() + options.Value.SessionLifetime).ToUnixTimeMilliseconds()));
         return session;
     }
@@ -67,24 +67,21 @@ internal sealed class DashboardSessions(IOptions<DashboardOptions> options, Time
     /// <summary>Whether a link can still be used, without using it (the confirmation page).</summary>
     public bool IsLinkValid(string? linkToken) =>
         !string.IsNullOrEmpty(linkToken) && linkToken.Length <= 100
-        && Take("SELECT channel, user_id, expires_at FROM links WHERE hash = $h", Hash(linkToken)) is { } link
+        && Take("SELECT channel, user_id, expires_at FROM links WHERE hash = $h", SessionTokens.Hash(linkToken)) is { } link
         && link.ExpiresAt > clock.GetUtcNow();
 
     /// <summary>Who a session cookie belongs to, or null when it is unknown or expired.</summary>
     public DashboardIdentity? Find(string? sessionToken) =>
         !string.IsNullOrEmpty(sessionToken) && sessionToken.Length <= 100
-        && Take("SELECT channel, user_id, expires_at FROM sessions WHERE hash = $h", Hash(sessionToken)) is { } session
+        && Take("SELECT channel, user_id, expires_at FROM sessions WHERE hash = $h", SessionTokens.Hash(sessionToken)) is { } session
         && session.ExpiresAt > clock.GetUtcNow()
             ? session.Identity
             : null;
 
     private (DashboardIdentity Identity, DateTimeOffset ExpiresAt)? Take(string sql, string hash)
     {
-        using var connection = new SqliteConnection(_connectionString.Value);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$h", hash);
+        using var connection = Connect();
+        using var command = connection.Command(sql, ("$h", hash));
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? (new DashboardIdentity(reader.GetString(0), reader.GetString(1)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)))
@@ -93,36 +90,28 @@ internal sealed class DashboardSessions(IOptions<DashboardOptions> options, Time
 
     private void Execute(string sql, params (string Name, object Value)[] parameters)
     {
-        using var connection = new SqliteConnection(_connectionString.Value);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
+        using var connection = Connect();
+        using var command = connection.Command(sql, parameters);
         command.ExecuteNonQuery();
     }
 
-    private static string Open(string path)
+    /// <summary>A connection to the file (owner-only, as the channels' own files; deleted rows are overwritten).</summary>
+    private SqliteConnection Connect()
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = full, DefaultTimeout = 10 }.ToString();
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        var connection = SqliteCommands.OpenOwnerOnly(_path.Value);
+        connection.DefaultTimeout = 10;
+        connection.Execute("PRAGMA secure_delete = ON;");
+        return connection;
+    }
+
+    private static string Create(string path)
+    {
+        using var connection = SqliteCommands.OpenOwnerOnly(path);
+        connection.Execute("""
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS links (hash TEXT PRIMARY KEY, channel TEXT NOT NULL, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS sessions (hash TEXT PRIMARY KEY, channel TEXT NOT NULL, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL);
-            """;
-        command.ExecuteNonQuery();
-        return connectionString;
+            """);
+        return path;
     }
-
-    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -26,7 +26,7 @@ internal sealed class TelegramReminderChannel(TelegramSender sender, ChannelStat
     public string Channel => TelegramSender.Channel;
 
     public bool CanReach(string userId) => long.TryParse(userId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
-        && !store.IsBlocked(TelegramSender.Channel, userId) && store.IsReachable(TelegramSender.Channel, userId);
+        && store.IsReachable(TelegramSender.Channel, userId);
 
     public Task SendAsync(string userId, Reply reply, CancellationToken cancellationToken) =>
         sender.SendAsync(long.Parse(userId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture), reply, SendKind.Bulk, cancellationToken);

@@ -21,27 +21,29 @@ internal sealed class ReminderDispatcher(IReminderPlanner planner, IReminderStor
     public async Task<DispatchRun> RunOnceAsync(DateTimeOffset now, CancellationToken ct = default)
     {
         var planned = await planner.PlanAsync(now, ct);
-        var routed = planned.Where(n => Routes(n).Any()).ToList();
+        // Each route is a reachability query on the state file: asked once per notice, before the claim.
+        var routed = planned.Select(n => (Notice: n, Routes: Routes(n))).Where(r => r.Routes.Count > 0).ToList();
         if (routed.Count == 0)
         {
             return new DispatchRun(planned.Count, 0, Task.FromResult(0));
         }
 
-        var claimed = await store.ClaimAsync(routed.Select(n => n.Key).ToList(), now, ct);
+        var claimed = await store.ClaimAsync(routed.Select(r => r.Notice.Key).ToList(), now, ct);
         // Queue them all now (the queues pace them); the deliveries complete later.
-        var deliveries = routed.Where(n => claimed.Contains(n.Key)).Select(n => DeliverAsync(n, ct)).ToList();
+        var deliveries = routed.Where(r => claimed.Contains(r.Notice.Key)).Select(r => DeliverAsync(r.Notice, r.Routes, ct)).ToList();
         return new DispatchRun(planned.Count, deliveries.Count, CountAsync(deliveries));
     }
 
-    private IEnumerable<(IReminderChannel Channel, string UserId)> Routes(PlannedNotice notice) =>
+    private List<(IReminderChannel Channel, string UserId)> Routes(PlannedNotice notice) =>
         notice.Addresses
             .Where(a => _channels.TryGetValue(a.Channel, out var c) && c.CanReach(a.UserId))
-            .Select(a => (_channels[a.Channel], a.UserId));
+            .Select(a => (_channels[a.Channel], a.UserId))
+            .ToList();
 
-    private async Task<bool> DeliverAsync(PlannedNotice notice, CancellationToken ct)
+    private async Task<bool> DeliverAsync(PlannedNotice notice, List<(IReminderChannel Channel, string UserId)> routes, CancellationToken ct)
     {
         var reply = ReminderTexts.For(notice);
-        foreach (var (channel, userId) in Routes(notice).ToList())
+        foreach (var (channel, userId) in routes)
         {
             try
             {

@@ -68,7 +68,7 @@ internal static class ReminderTexts
 
         if (digest.Commune.IsSample)
         {
-            lines.Add("(DỮ LIỆU MẪU — danh mục đơn vị thử nghiệm)");
+            lines.Add(Conversation.Status.StatusTexts.SampleNote);
         }
 
         lines.Add(MuteHint);

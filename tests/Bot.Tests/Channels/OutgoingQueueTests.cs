@@ -1,4 +1,5 @@
 using DtsAssistant.Bot.Channels.Outgoing;
+using DtsAssistant.Bot.Tests.Channels.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -16,7 +17,7 @@ public sealed class OutgoingQueueTests : IAsyncDisposable
     public OutgoingQueueTests()
     {
         _start = _time.GetUtcNow();
-        _queue = new OutgoingQueue(new RateLimits(PerChatPerSecond: 1, PerChatBurst: 3, BulkPerSecond: 30), _time, NullLogger.Instance,
+        _queue = new OutgoingQueue("telegram", new RateLimits(PerChatPerSecond: 1, PerChatBurst: 3, BulkPerSecond: 30), _time, NullLogger.Instance,
             chat => _blocked.Add(chat));
     }
 
@@ -120,6 +121,31 @@ public sealed class OutgoingQueueTests : IAsyncDisposable
         await Assert.ThrowsAsync<RecipientBlockedException>(() => second);
         Assert.Equal(1, attempts);
         Assert.Equal(["c9"], _blocked);
+    }
+
+    [Fact]
+    public async Task Log_lines_name_the_chat_by_the_same_channel_prefixed_pseudonym_as_the_conversation()
+    {
+        using var capture = new LogCapture("");
+        await using var queue = new OutgoingQueue("telegram", new RateLimits(), _time, capture.CreateLogger("queue"));
+        var attempts = 0;
+        var sent = queue.SendAsync("4242", SendKind.Reply, _ => ++attempts == 1 ? throw new RetryAfterException(TimeSpan.FromSeconds(1)) : Task.CompletedTask);
+        while (!sent.IsCompleted)
+        {
+            if (await queue.WhenParkedAsync().WaitAsync(TimeSpan.FromSeconds(10)) is { } at && at > _time.GetUtcNow())
+            {
+                _time.Advance(at - _time.GetUtcNow());
+            }
+            else
+            {
+                await Task.Delay(1);
+            }
+        }
+        await sent;
+
+        var line = Assert.Single(capture.Lines);
+        Assert.Contains(Hosting.LogPseudonym.Of("telegram:4242"), line);
+        Assert.DoesNotContain("4242", line);
     }
 
     public ValueTask DisposeAsync() => _queue.DisposeAsync();

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using DtsAssistant.Bot.Channels.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DtsAssistant.Bot.Tests.Channels;
 
@@ -147,6 +150,35 @@ public sealed class WebSessionTests : IAsyncLifetime
         Assert.Contains("default-src 'self'", csp);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+    }
+
+    [Fact]
+    public async Task Hourly_maintenance_removes_a_session_idle_past_its_lifetime_with_its_history()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 19, 8, 0, 0, TimeSpan.Zero));
+        var engine = new ScriptedEngine();
+        await using var host = await ChannelTestHost.StartAsync(TestData.NewFolder(), new Dictionary<string, string?>
+        {
+            ["WebChat:SessionIdleLifetime"] = "02:00:00",
+        }, engine, services => services.AddSingleton<TimeProvider>(clock));
+        using var browser = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri(host.BaseUrl),
+        };
+        await PostAsync(browser, new { text = "xin chào" });
+        var userId = Assert.Single(engine.Received).UserId;
+        var sessions = host.Services.GetRequiredService<WebSessionStore>();
+        Assert.NotEmpty(sessions.History(userId));
+
+        clock.Advance(TimeSpan.FromHours(3)); // past the idle lifetime, and the hourly maintenance is due
+        for (var i = 0; i < 200 && sessions.History(userId).Count > 0; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Empty(sessions.History(userId));
+        await PostAsync(browser, new { text = "còn đó không?" });
+        Assert.NotEqual(userId, engine.Received.Last().UserId);
     }
 
     private HttpClient Browser() => new(new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer() })

@@ -54,7 +54,7 @@ public sealed class ZaloDeliveryTests : IAsyncLifetime
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero));
         var start = clock.GetUtcNow();
         var sentAt = new ConcurrentBag<TimeSpan>();
-        await using var queue = new OutgoingQueue(ZaloSender.Limits(new ZaloOptions()), clock, NullLogger.Instance);
+        await using var queue = new OutgoingQueue("zalo", ZaloSender.Limits(new ZaloOptions()), clock, NullLogger.Instance);
 
         // 4,100 people each get one reply at once (replies are not held back by the bulk rate, only by the overall cap).
         var all = Task.WhenAll(Enumerable.Range(1, 4_100).Select(i => queue.SendAsync($"p{i}", SendKind.Reply, _ =>

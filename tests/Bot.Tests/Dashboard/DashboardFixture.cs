@@ -27,11 +27,14 @@ public sealed partial class DashboardFixture : IAsyncLifetime
 
     internal ChannelTestHost Host { get; private set; } = null!;
 
+    /// <summary>The dashboard's own SQLite file.</summary>
+    public string StatePath => Path.Combine(_folder, "dashboard.db");
+
     public async Task InitializeAsync()
     {
         Host = await ChannelTestHost.StartAsync(_folder, new Dictionary<string, string?>
         {
-            ["Dashboard:StatePath"] = Path.Combine(_folder, "dashboard.db"),
+            ["Dashboard:StatePath"] = StatePath,
         }, engine: null, services => services.AddSingleton<TimeProvider>(Clock));
         await ActivatorUtilities.CreateInstance<SampleFilings>(Host.Services).FillAsync(2);
     }

@@ -54,6 +54,31 @@ public sealed class DashboardSignInTests(DashboardFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_file_of_links_and_sessions_is_readable_by_its_owner_only()
+    {
+        await fixture.LinkAsync(Role.DepartmentStaff, "");
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(fixture.StatePath));
+        }
+    }
+
+    [Theory]
+    [InlineData("/bangdieukhien")]
+    [InlineData("/bangdieukhien/vao/khong-co")]
+    public async Task Dashboard_responses_carry_the_protective_headers_and_their_own_policy(string path)
+    {
+        using var http = fixture.NewClient();
+        var response = await http.SendAsync(DashboardFixture.Get(path, null));
+
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal(DashboardPage.ContentSecurityPolicy, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task A_used_link_cannot_be_used_again()
     {
         var link = await fixture.LinkAsync(Role.DepartmentStaff, "");

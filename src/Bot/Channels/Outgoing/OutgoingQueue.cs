@@ -40,6 +40,7 @@ internal sealed class OutgoingQueue : IAsyncDisposable
     private const int MaxAttempts = 5;
     private const double Epsilon = 1e-6;
 
+    private readonly string _channel;
     private readonly RateLimits _limits;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -56,8 +57,10 @@ internal sealed class OutgoingQueue : IAsyncDisposable
     private int _disposed;
     private TaskCompletionSource<DateTimeOffset?>? _parkWaiter;
 
-    public OutgoingQueue(RateLimits limits, TimeProvider time, ILogger logger, Action<string>? onBlocked = null)
+    /// <param name="channel">"telegram", "zalo": log lines name a chat as "channel:id" (pseudonymised), as the channels and the conversation do.</param>
+    public OutgoingQueue(string channel, RateLimits limits, TimeProvider time, ILogger logger, Action<string>? onBlocked = null)
     {
+        _channel = channel;
         _limits = limits;
         _time = time;
         _logger = logger;
@@ -231,7 +234,7 @@ internal sealed class OutgoingQueue : IAsyncDisposable
         }
         catch (RetryAfterException ex) when (++item.Attempts < MaxAttempts)
         {
-            _logger.LogWarning("Rate limited sending to {Chat}; retrying after {RetryAfter}", Hosting.LogPseudonym.Of(item.Chat), ex.RetryAfter);
+            _logger.LogWarning("Rate limited sending to {Chat}; retrying after {RetryAfter}", Pseudonym(item.Chat), ex.RetryAfter);
             Finish(item.Chat, requeue: item, pause: ex.RetryAfter);
         }
         catch (RecipientBlockedException ex)
@@ -247,12 +250,12 @@ internal sealed class OutgoingQueue : IAsyncDisposable
         }
         catch (HttpRequestException ex) when (++item.Attempts < MaxAttempts)
         {
-            _logger.LogWarning(ex, "Sending to {Chat} failed; retrying", Hosting.LogPseudonym.Of(item.Chat));
+            _logger.LogWarning(ex, "Sending to {Chat} failed; retrying", Pseudonym(item.Chat));
             Finish(item.Chat, requeue: item, pause: TimeSpan.FromSeconds(Math.Pow(2, item.Attempts)));
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "Sending to {Chat} failed for good", Hosting.LogPseudonym.Of(item.Chat));
+            _logger.LogError(ex, "Sending to {Chat} failed for good", Pseudonym(item.Chat));
             item.Done.TrySetException(ex);
             Finish(item.Chat);
         }
@@ -288,6 +291,8 @@ internal sealed class OutgoingQueue : IAsyncDisposable
         }
         _wake.Release();
     }
+
+    private string Pseudonym(string chat) => Hosting.LogPseudonym.Of(_channel + ":" + chat);
 
     public async ValueTask DisposeAsync()
     {

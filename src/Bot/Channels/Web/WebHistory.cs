@@ -22,18 +22,9 @@ internal static class WebHistory
     }
 
     /// <summary>The label the page showed for a button, looked up in the replies this session received.</summary>
-    public static string? ButtonLabel(WebSessionStore sessions, string userId, string data)
-    {
-        foreach (var entry in sessions.History(userId).Reverse().Where(e => e.From == FromBot))
-        {
-            var reply = JsonSerializer.Deserialize<WebChatReply>(entry.Json, JsonSerializerOptions.Web);
-            if (reply?.Buttons.SelectMany(row => row).FirstOrDefault(b => b.Data == data) is { } button)
-            {
-                return button.Label;
-            }
-        }
-        return null;
-    }
+    public static string? ButtonLabel(WebSessionStore sessions, string userId, string data) =>
+        sessions.FindNewest(userId, FromBot, json =>
+            JsonSerializer.Deserialize<WebChatReply>(json, JsonSerializerOptions.Web)?.Buttons.SelectMany(row => row).FirstOrDefault(b => b.Data == data)?.Label);
 
     /// <summary>{"entries":[{"from":"user","text":…},{"from":"bot","reply":{…}}]}, oldest first.</summary>
     public static string ToJson(IReadOnlyList<WebHistoryEntry> entries)

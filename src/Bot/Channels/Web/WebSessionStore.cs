@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using DtsAssistant.Bot.Channels.State;
 using Microsoft.Data.Sqlite;
 
@@ -46,12 +45,12 @@ internal sealed class WebSessionStore : IDisposable
     /// <summary>A new session: the token for the cookie and the user id behind it.</summary>
     public (string Token, string UserId) Create()
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = SessionTokens.New();
         var userId = "w" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         lock (_gate)
         {
             using var command = _connection.Command("INSERT INTO web_sessions (token_hash, user_id, created_at, seen_at) VALUES ($h, $u, $t, $t)",
-                ("$h", HashToken(token)), ("$u", userId), ("$t", Now));
+                ("$h", SessionTokens.Hash(token)), ("$u", userId), ("$t", Now));
             command.ExecuteNonQuery();
         }
         return (token, userId);
@@ -66,7 +65,7 @@ internal sealed class WebSessionStore : IDisposable
         }
         lock (_gate)
         {
-            var hash = HashToken(token);
+            var hash = SessionTokens.Hash(token);
             using var find = _connection.Command("SELECT user_id, seen_at FROM web_sessions WHERE token_hash = $h", ("$h", hash));
             using var reader = find.ExecuteReader();
             if (!reader.Read())
@@ -135,6 +134,28 @@ internal sealed class WebSessionStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the session's entries from one sender, newest first, until <paramref name="pick"/> gives an answer for one
+    /// (the rest of the history is not read).
+    /// </summary>
+    public string? FindNewest(string userId, string from, Func<string, string?> pick)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.Command("SELECT json FROM web_history WHERE user_id = $u AND sender = $s ORDER BY seq DESC",
+                ("$u", userId), ("$s", from));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (pick(reader.GetString(0)) is { } found)
+                {
+                    return found;
+                }
+            }
+            return null;
+        }
+    }
+
     /// <summary>Forgets a session and its history (personal-data erasure; expiry).</summary>
     public void DeleteUser(string userId)
     {
@@ -172,8 +193,4 @@ internal sealed class WebSessionStore : IDisposable
         using var session = _connection.Command("DELETE FROM web_sessions WHERE user_id = $u", ("$u", userId));
         session.ExecuteNonQuery();
     }
-
-    private static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -19,7 +19,7 @@ internal static class PersonalDataTexts
         {
             lines.Add($"• Tên hiển thị: {data.DisplayName} (lưu từ {Local(data.CreatedAt!.Value)})");
             lines.AddRange(data.Identities.Select(i => $"• Tài khoản chat: {i.Channel} {i.PlatformUserId} (gắn từ {Local(i.BoundAt)})"));
-            lines.AddRange(data.Roles.Select(r => $"• Vai trò: {RoleName(r.Role)} — {(r.ScopeCode.Length == 0 ? r.ScopeName : r.ScopeName)}"
+            lines.AddRange(data.Roles.Select(r => $"• Vai trò: {RoleName(r.Role)} — {r.ScopeName}"
                 + (r.RevokedAt is { } revoked ? $" (đã thu hồi {Local(revoked)})" : "")));
         }
         lines.Add($"• Câu trả lời báo cáo mang tên tài khoản của bạn: {Count(data.AnswersWritten)}; lần nộp: {Count(data.Submissions)}; " +

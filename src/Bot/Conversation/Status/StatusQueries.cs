@@ -53,7 +53,7 @@ internal sealed class StatusQueries(
             var kinds = StatusWords.Kinds(text);
             if (StatusWords.AsksChart(folded) is { } chart)
             {
-                return await ChartAsync(caller, chart, scope.Period, scope.CommuneCode, ct).ConfigureAwait(false);
+                return await ChartAsync(caller, chart, scope.Period, scope.CommuneCode, scope.CommuneName, ct).ConfigureAwait(false);
             }
 
             if (StatusWords.AsksIndicatorTable(folded))
@@ -63,12 +63,12 @@ internal sealed class StatusQueries(
 
             if (StatusWords.AsksLate(folded))
             {
-                return await LateAsync(caller, scope.Period, scope.CommuneCode, kinds, ct).ConfigureAwait(false);
+                return await LateAsync(caller, scope.Period, scope.CommuneCode, scope.CommuneName, kinds, ct).ConfigureAwait(false);
             }
 
             if (StatusWords.AsksMissing(folded))
             {
-                return await MissingAsync(caller, scope.Period, scope.CommuneCode, kinds, ct).ConfigureAwait(false);
+                return await MissingAsync(caller, scope.Period, scope.CommuneCode, scope.CommuneName, kinds, ct).ConfigureAwait(false);
             }
 
             var report = await status.IndicatorsAsync(caller, scope.Period, scope.CommuneCode, ct).ConfigureAwait(false);
@@ -78,7 +78,7 @@ internal sealed class StatusQueries(
             }
 
             return kinds.Count > 0
-                ? await LateAsync(caller, scope.Period, scope.CommuneCode, kinds, ct).ConfigureAwait(false)
+                ? await LateAsync(caller, scope.Period, scope.CommuneCode, scope.CommuneName, kinds, ct).ConfigureAwait(false)
                 : await OverallAsync(caller, scope.Period, scope.CommuneCode, ct).ConfigureAwait(false);
         }
         catch (ReportingAccessDeniedException denied)
@@ -88,7 +88,7 @@ internal sealed class StatusQueries(
     }
 
     /// <summary>The units in scope (of some kinds) that have not submitted ("chưa nộp"), with whom to call.</summary>
-    public async Task<Reply> MissingAsync(Caller caller, Period period, string? communeCode, IReadOnlyCollection<UnitKind>? kinds, CancellationToken ct)
+    public async Task<Reply> MissingAsync(Caller caller, Period period, string? communeCode, string? communeName, IReadOnlyCollection<UnitKind>? kinds, CancellationToken ct)
     {
         if (!SeesStatus(caller))
         {
@@ -99,7 +99,7 @@ internal sealed class StatusQueries(
         {
             var filings = await status.UnitFilingsAsync(caller, period, communeCode, kinds, ct).ConfigureAwait(false);
             var missing = filings.Where(f => !f.Submitted).ToList();
-            var where = await WhereAsync(caller, communeCode, kinds, ct).ConfigureAwait(false);
+            var where = await WhereAsync(caller, communeCode, communeName, kinds, ct).ConfigureAwait(false);
             if (filings.Count == 0)
             {
                 return new Reply($"Báo cáo {period.Label}, {where}: không có đơn vị nào trong phạm vi này.");
@@ -131,10 +131,10 @@ internal sealed class StatusQueries(
     }
 
     /// <summary>On time and late ("nộp muộn"), with days late, and how many have not filed.</summary>
-    public async Task<Reply> LateAsync(Caller caller, Period period, string? communeCode, IReadOnlyCollection<UnitKind>? kinds, CancellationToken ct)
+    public async Task<Reply> LateAsync(Caller caller, Period period, string? communeCode, string? communeName, IReadOnlyCollection<UnitKind>? kinds, CancellationToken ct)
     {
         var filings = await status.UnitFilingsAsync(caller, period, communeCode, kinds, ct).ConfigureAwait(false);
-        var where = await WhereAsync(caller, communeCode, kinds, ct).ConfigureAwait(false);
+        var where = await WhereAsync(caller, communeCode, communeName, kinds, ct).ConfigureAwait(false);
         return StatusTexts.Late(period, where, filings, MaxListed, Buttons(period, communeCode));
     }
 
@@ -147,17 +147,19 @@ internal sealed class StatusQueries(
     }
 
     /// <summary>"biểu đồ …": the chart as a PNG file, within the caller's scope (the status service checks again).</summary>
-    public async Task<Reply> ChartAsync(Caller caller, Charts.ChartKind kind, Period period, string? communeCode, CancellationToken ct)
+    public async Task<Reply> ChartAsync(Caller caller, Charts.ChartKind kind, Period period, string? communeCode, string? communeName, CancellationToken ct)
     {
         var image = await charts.RenderAsync(caller, kind, period, communeCode, ct).ConfigureAwait(false);
-        var where = await WhereAsync(caller, communeCode, null, ct).ConfigureAwait(false);
+        var where = await WhereAsync(caller, communeCode, communeName, null, ct).ConfigureAwait(false);
         return new Reply(StatusTexts.Chart(kind, period, where, image.FileName), Buttons(period, communeCode),
             File: new ReplyFile(image.FileName, Charts.ChartImage.ContentType, image.Png));
     }
 
-    private async Task<string> WhereAsync(Caller caller, string? communeCode, IReadOnlyCollection<UnitKind>? kinds, CancellationToken ct)
+    /// <summary>The scope in words; the commune's name is looked up only when just its code is known (a button).</summary>
+    private async Task<string> WhereAsync(Caller caller, string? communeCode, string? communeName, IReadOnlyCollection<UnitKind>? kinds, CancellationToken ct)
     {
-        var where = communeCode is null ? ScopeName(caller) : (await directory.FindCommuneAsync(communeCode, ct).ConfigureAwait(false))?.Name ?? communeCode;
+        var where = communeCode is null ? ScopeName(caller)
+            : communeName ?? (await directory.FindCommuneAsync(communeCode, ct).ConfigureAwait(false))?.Name ?? communeCode;
         return kinds is { Count: > 0 } ? $"{where} ({string.Join(", ", kinds.Order().Select(UnitKinds.Label))})" : where;
     }
 
@@ -204,7 +206,7 @@ internal sealed class StatusQueries(
         var commune = parts.Length > 3 && parts[3].Length > 0 ? parts[3] : null;
         return parts[1] switch
         {
-            "missing" => await MissingAsync(caller, period, commune, null, ct).ConfigureAwait(false),
+            "missing" => await MissingAsync(caller, period, commune, null, null, ct).ConfigureAwait(false),
             "export" => await ExportAsync(caller, period, commune, ct).ConfigureAwait(false),
             _ => new Reply("Nút này không còn dùng được. Gõ /trangthai để xem lại."),
         };
@@ -257,7 +259,7 @@ internal sealed class StatusQueries(
 
         var verdict = IndicatorVerdict.Text(figure);
         var target = d.TargetText is { } t ? $" Chỉ tiêu: {t}" + (verdict.Length > 0 ? $" — {verdict}." : ".") : string.Empty;
-        var sample = report.IncludesSampleData ? "\n(DỮ LIỆU MẪU — danh mục đơn vị thử nghiệm)" : string.Empty;
+        var sample = report.IncludesSampleData ? "\n" + StatusTexts.SampleNote : string.Empty;
         return d.Kind switch
         {
             IndicatorKind.Ratio =>
@@ -311,12 +313,12 @@ internal sealed class StatusQueries(
     ];
 
     /// <summary>The period (named or current) and commune (named after "xã"/"phường") a question is about, or why not.</summary>
-    private async Task<(Period Period, string? CommuneCode, Reply? Refusal)> ScopeAsync(Caller caller, string text, CancellationToken ct)
+    private async Task<(Period Period, string? CommuneCode, string? CommuneName, Reply? Refusal)> ScopeAsync(Caller caller, string text, CancellationToken ct)
     {
         var period = PeriodPhrases.Find(text, schedule.CurrentPeriod(PeriodKind.Monthly)) ?? schedule.CurrentPeriod(PeriodKind.Monthly);
         if (!SeesStatus(caller))
         {
-            return (period, null, caller.FilingUnits.Count > 0
+            return (period, null, null, caller.FilingUnits.Count > 0
                 ? await OwnUnitAsync(caller, text, ct).ConfigureAwait(false)
                 : new Reply(NotAllowed));
         }
@@ -324,22 +326,22 @@ internal sealed class StatusQueries(
         var match = await status.FindCommuneAsync(text, ct).ConfigureAwait(false);
         if (match.Candidates.Count > 1)
         {
-            return (period, null, new Reply($"Có nhiều xã/phường cùng tên: {string.Join(", ", match.Candidates.Select(c => $"{c.Name} (mã {c.Code})"))}. Bạn ghi mã xã/phường nhé."));
+            return (period, null, null, new Reply($"Có nhiều xã/phường cùng tên: {string.Join(", ", match.Candidates.Select(c => $"{c.Name} (mã {c.Code})"))}. Bạn ghi mã xã/phường nhé."));
         }
 
         if (match.Commune is not { } exact)
         {
             return StatusWords.WrittenCommuneName(text) is { } written
-                ? (period, null, new Reply($"Không tìm thấy xã/phường \"{written}\" trong danh mục."))
-                : (period, null, null);
+                ? (period, null, null, new Reply($"Không tìm thấy xã/phường \"{written}\" trong danh mục."))
+                : (period, null, null, null);
         }
 
         if (!caller.SeesProvince && caller.OverseenCommunes.All(c => c.Id != exact.Id))
         {
-            return (period, null, new Reply($"Bạn chỉ xem được số liệu của {string.Join(", ", caller.OverseenCommunes.Select(c => c.Name))}, không xem được {exact.Name}."));
+            return (period, null, null, new Reply($"Bạn chỉ xem được số liệu của {string.Join(", ", caller.OverseenCommunes.Select(c => c.Name))}, không xem được {exact.Name}."));
         }
 
-        return (period, exact.Code, null);
+        return (period, exact.Code, exact.Name, null);
     }
 
     /// <summary>A focal point sees only the own unit's reports; asking about others is refused.</summary>
